@@ -1,0 +1,32 @@
+# WardSPC — `make demo` and `make test` each install what is missing first.
+SWIFT ?= swift
+DEMO_OUT ?= demo-output
+WARDSPC_RELEASE = .build/release/wardspc
+
+.PHONY: deps build release test demo clean
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product wardspc
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+demo: release
+	@mkdir -p $(DEMO_OUT)
+	@echo "== wardspc validate SampleData/wards.csv"
+	@$(WARDSPC_RELEASE) validate SampleData/wards.csv | tail -n 12
+	@$(WARDSPC_RELEASE) validate SampleData/wards.csv --format json > $(DEMO_OUT)/validation.json
+	@$(WARDSPC_RELEASE) validate SampleData/wards.csv > $(DEMO_OUT)/validation.txt
+	@echo
+	@echo "Full data-quality summary: $(DEMO_OUT)/validation.txt"
+	@echo "Machine-readable (wardspc/validation@1): $(DEMO_OUT)/validation.json"
+
+clean:
+	rm -rf .build $(DEMO_OUT)

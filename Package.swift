@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "WardSPC",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "SPCCore", targets: ["SPCCore"]),
+        .library(name: "WardData", targets: ["WardData"]),
+        .library(name: "WardSPC", targets: ["WardSPC"]),
+        .library(name: "SPCRender", targets: ["SPCRender"]),
+        .executable(name: "wardspc", targets: ["wardspc"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // OpenBLAS (cblas.h) and LAPACKE (lapacke.h) as a system library.
+        .systemLibrary(
+            name: "CBLAS",
+            path: "Sources/CBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
+        ),
+        .target(name: "SPCCore", dependencies: ["CBLAS"]),
+        .target(name: "WardData"),
+        .target(name: "WardSPC", dependencies: ["WardData", "SPCCore"]),
+        .target(name: "SPCRender", dependencies: ["WardSPC"]),
+        .executableTarget(
+            name: "wardspc",
+            dependencies: [
+                "WardSPC", "SPCRender",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "SPCCoreTests", dependencies: ["SPCCore"]),
+        .testTarget(name: "WardDataTests", dependencies: ["WardData"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "WardSPCTests", dependencies: ["WardSPC"]),
+        .testTarget(name: "SPCRenderTests", dependencies: ["SPCRender"]),
+    ]
+)

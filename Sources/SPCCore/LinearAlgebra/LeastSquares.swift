@@ -1,0 +1,47 @@
+import CBLAS
+
+/// Why a least-squares solve failed.
+public enum LeastSquaresError: Error, Equatable, Sendable {
+    /// The design matrix does not have full column rank (LAPACK `info` > 0).
+    case rankDeficient
+    /// More columns than rows: the problem is under-determined.
+    case underdetermined(rows: Int, columns: Int)
+    /// LAPACK rejected an argument (`info` < 0); a programming error.
+    case invalidArgument(Int)
+}
+
+extension BLAS {
+    /// Solves min ‖A·X − B‖ for every column of `b` at once (`LAPACKE_dgels`, QR).
+    ///
+    /// One design matrix, many right-hand sides: this is how wards that share their
+    /// observed periods are fitted together in one call.
+    /// - Parameters:
+    ///   - a: the `n × p` design matrix, `n ≥ p`, full column rank.
+    ///   - b: `n × k` right-hand sides.
+    /// - Returns: the `p × k` coefficients.
+    public static func leastSquares(_ a: Matrix, _ b: Matrix) throws(LeastSquaresError) -> Matrix {
+        precondition(a.rows == b.rows, "A has \(a.rows) rows but B has \(b.rows)")
+        guard a.rows >= a.columns else {
+            throw .underdetermined(rows: a.rows, columns: a.columns)
+        }
+        var factor = a.storage
+        var rhs = b.storage
+        let info = factor.withUnsafeMutableBufferPointer { aBuffer in
+            rhs.withUnsafeMutableBufferPointer { bBuffer in
+                LAPACKE_dgels(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "N")),
+                              Int32(a.rows), Int32(a.columns), Int32(b.columns),
+                              aBuffer.baseAddress, Int32(max(1, a.rows)),
+                              bBuffer.baseAddress, Int32(max(1, b.rows)))
+            }
+        }
+        if info > 0 { throw .rankDeficient }
+        if info < 0 { throw .invalidArgument(Int(-info)) }
+        var solution = Matrix(rows: a.columns, columns: b.columns)
+        for column in 0..<b.columns {
+            for row in 0..<a.columns {
+                solution[row, column] = rhs[row + column * b.rows]
+            }
+        }
+        return solution
+    }
+}

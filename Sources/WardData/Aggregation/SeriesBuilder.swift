@@ -1,0 +1,128 @@
+/// One trust × ward × measure over time, rows that differ only by a dimension combined.
+public struct WardSeries: Sendable {
+    public var trust: String
+    public var ward: String
+    public var measure: String
+    /// Observed periods (first days), ascending.
+    public var periods: [CivilDate]
+    /// Count (or value) per observed period, summed over dimension rows.
+    public var values: [Double]
+    /// Denominator per observed period; `nil` where the file gives none.
+    public var denominators: [Double?]
+    /// Periods between the first and last observed one that have no data (never zeros).
+    public var missingPeriods: [CivilDate]
+    /// Line of the first row behind each observed period (`nil` for zero-filled event periods).
+    public var lines: [Int?]
+
+    public var total: Double { values.reduce(0, +) }
+}
+
+/// Combines a dataset's records into series (DESIGN.md §3.1): counts add up; a
+/// denominator repeated with the same value on every row of a ward × period × measure
+/// is the ward's and counts once, otherwise the rows' denominators add up
+/// (`DenominatorScope` overrides). Event-derived data is zero-filled over its window.
+public enum SeriesBuilder {
+    public struct Output: Sendable {
+        public var series: [WardSeries]
+        /// Problems found while combining (denominators that disagree under `--denominator-scope ward`).
+        public var issues: [InputIssue]
+    }
+
+    /// Series in order of first appearance, optionally only those `include` accepts
+    /// (given trust, ward and measure).
+    public static func build(_ dataset: WardDataset,
+                              include: ((String, String, String) -> Bool)? = nil) -> Output {
+        struct Key: Hashable { var trust: Int32, ward: Int32, measure: Int32 }
+        let records = dataset.records
+        var groups: [Key: [Int]] = [:]
+        var order: [Key] = []
+        func register(_ key: Key) -> Bool {
+            if groups[key] != nil { return true }
+            if let include, !include(dataset.strings[key.trust], dataset.strings[key.ward], dataset.strings[key.measure]) {
+                return false
+            }
+            groups[key] = []
+            order.append(key)
+            return true
+        }
+        for index in 0..<records.count {
+            let key = Key(trust: records.trust[index], ward: records.ward[index], measure: records.measure[index])
+            if register(key) { groups[key]!.append(index) }
+        }
+        if let events = dataset.events {
+            for index in 0..<events.count {
+                _ = register(Key(trust: events.trust[index], ward: events.ward[index], measure: events.measure[index]))
+            }
+        }
+        var issues: [InputIssue] = []
+        var result: [WardSeries] = []
+        result.reserveCapacity(order.count)
+        for key in order {
+            var indices = groups[key]!
+            indices.sort { records.period[$0] != records.period[$1] ? records.period[$0] < records.period[$1] : $0 < $1 }
+            var series = WardSeries(trust: dataset.strings[key.trust], ward: dataset.strings[key.ward],
+                                    measure: dataset.strings[key.measure], periods: [], values: [],
+                                    denominators: [], missingPeriods: [], lines: [])
+            var start = 0
+            while start < indices.count {
+                var end = start + 1
+                while end < indices.count, records.period[indices[end]] == records.period[indices[start]] { end += 1 }
+                let group = indices[start..<end]
+                series.periods.append(records.period[group.first!])
+                series.values.append(group.reduce(0) { $0 + records.value[$1] })
+                series.denominators.append(combinedDenominator(group, records: records, scope: dataset.denominatorScope,
+                                                               series: series, file: dataset.file, issues: &issues))
+                series.lines.append(Int(records.line[group.first!]))
+                start = end
+            }
+            if let window = dataset.observationWindow {
+                zeroFill(&series, window: window, kind: dataset.periodKind)
+            } else if let first = series.periods.first, let last = series.periods.last {
+                var observed = series.periods.makeIterator()
+                var next = observed.next()
+                for period in dataset.periodKind.starts(from: first, through: last) {
+                    if period == next { next = observed.next() } else { series.missingPeriods.append(period) }
+                }
+            }
+            result.append(series)
+        }
+        return Output(series: result, issues: issues)
+    }
+
+    private static func combinedDenominator(_ group: ArraySlice<Int>, records: RecordTable, scope: DenominatorScope,
+                                            series: WardSeries, file: String, issues: inout [InputIssue]) -> Double? {
+        var values: [Double] = []
+        for index in group {
+            guard let value = records.denominator[index] else { return nil }
+            values.append(value)
+        }
+        guard let first = values.first else { return nil }
+        let allEqual = values.allSatisfy { $0 == first }
+        switch scope {
+        case .auto: return allEqual ? first : values.reduce(0, +)
+        case .row: return values.reduce(0, +)
+        case .ward:
+            if !allEqual {
+                issues.append(InputIssue(.error, file: file, line: Int(records.line[group.first!]), column: nil,
+                                         message: "rows of \(series.trust) · \(series.ward) · \(series.measure) for \(records.period[group.first!].iso) carry different denominators, but --denominator-scope ward says they are the ward's",
+                                         hint: "use --denominator-scope row if each row has its own denominator"))
+            }
+            return first
+        }
+    }
+
+    private static func zeroFill(_ series: inout WardSeries, window: ClosedRange<CivilDate>, kind: PeriodKind) {
+        let all = kind.starts(from: window.lowerBound, through: window.upperBound)
+        var values = [Double](repeating: 0, count: all.count)
+        var lines = [Int?](repeating: nil, count: all.count)
+        for (index, period) in series.periods.enumerated() {
+            let slot = kind.distance(from: window.lowerBound, to: period)
+            values[slot] = series.values[index]
+            lines[slot] = series.lines[index]
+        }
+        series.periods = all
+        series.values = values
+        series.lines = lines
+        series.denominators = Array(repeating: nil, count: all.count)
+    }
+}

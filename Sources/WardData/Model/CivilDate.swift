@@ -1,0 +1,103 @@
+/// A calendar date with no time of day or time zone, stored as days since 1970-01-01.
+///
+/// Periods, events and windows are all civil dates: NHS weekly data has no time zone,
+/// and day arithmetic on an integer is exact and fast. Valid for years 1 through 9999.
+public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// Days since 1970-01-01 (negative before it).
+    public let dayNumber: Int32
+
+    public init(dayNumber: Int32) { self.dayNumber = dayNumber }
+
+    /// The date `year-month-day`, or `nil` when no such day exists (e.g. 2023-02-29).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              day >= 1, day <= CivilDate.daysIn(month: month, year: year) else { return nil }
+        // Howard Hinnant's days_from_civil.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        self.dayNumber = Int32(era * 146_097 + dayOfEra - 719_468)
+    }
+
+    /// Year, month (1–12) and day (1–31).
+    public var components: (year: Int, month: Int, day: Int) {
+        // Howard Hinnant's civil_from_days.
+        let z = Int(dayNumber) + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return (year, month, day)
+    }
+
+    public var weekday: Weekday {
+        // 1970-01-01 was a Thursday.
+        let index = ((Int(dayNumber) % 7) + 7 + 3) % 7  // 0 = Monday
+        return Weekday.allCases[index]
+    }
+
+    /// The date `days` later (earlier when negative).
+    public func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + Int32(days)) }
+
+    /// The first day of this date's month.
+    public var firstOfMonth: CivilDate {
+        let (year, month, _) = components
+        return CivilDate(year: year, month: month, day: 1)!
+    }
+
+    /// The first day of the month `months` after this date's month.
+    public func addingMonths(_ months: Int) -> CivilDate {
+        let (year, month, _) = components
+        let total = year * 12 + (month - 1) + months
+        return CivilDate(year: total / 12, month: total % 12 + 1, day: 1)!
+    }
+
+    /// ISO 8601, `YYYY-MM-DD`.
+    public var iso: String {
+        let (year, month, day) = components
+        func pad(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    public var description: String { iso }
+
+    public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool { lhs.dayNumber < rhs.dayNumber }
+
+    static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+}
+
+/// A day of the week; weeks may start on any of them (`--week-start`).
+public enum Weekday: String, CaseIterable, Sendable, Codable {
+    case monday, tuesday, wednesday, thursday, friday, saturday, sunday
+
+    /// Accepts full names and three-letter abbreviations, any case.
+    public init?(name: String) {
+        let folded = name.lowercased()
+        guard let match = Weekday.allCases.first(where: {
+            $0.rawValue == folded || $0.rawValue.prefix(3) == folded
+        }) else { return nil }
+        self = match
+    }
+
+    /// 0 for Monday … 6 for Sunday.
+    public var index: Int { Weekday.allCases.firstIndex(of: self)! }
+
+    public var capitalized: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
+}

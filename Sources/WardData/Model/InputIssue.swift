@@ -1,0 +1,62 @@
+/// One problem found in an input file, with its place.
+///
+/// Printed as `FILE:LINE:COLUMN: message`; `line` is the physical line where the
+/// record starts (the header is line 1) and is `nil` for problems of the whole file;
+/// `column` is the header name as written in the file, `nil` when no column applies.
+public struct InputIssue: Error, Hashable, Sendable, CustomStringConvertible {
+    public enum Severity: String, Sendable { case error, warning }
+
+    public var severity: Severity
+    public var file: String
+    public var line: Int?
+    public var column: String?
+    /// What was found and what was expected.
+    public var message: String
+    /// How to fix it, when there is something to say.
+    public var hint: String?
+
+    public init(_ severity: Severity, file: String, line: Int? = nil, column: String? = nil,
+                message: String, hint: String? = nil) {
+        self.severity = severity
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+        self.hint = hint
+    }
+
+    /// `message` followed by the hint, as one sentence pair.
+    public var fullMessage: String {
+        guard let hint else { return message }
+        return "\(message) (\(hint))"
+    }
+
+    public var description: String {
+        var place = file
+        if let line { place += ":\(line)" }
+        if let column { place += ":\(column)" }
+        return "\(place): \(severity == .warning ? "warning: " : "")\(fullMessage)"
+    }
+}
+
+/// Errors that stop reading: the file could not be read as data at all, or it had
+/// errors (all of them are in `issues`, up to the reporting limit).
+public struct InputRejected: Error, Sendable, CustomStringConvertible {
+    /// Every error found (up to the limit) followed by the warnings.
+    public var issues: [InputIssue]
+    /// Errors found beyond the reporting limit.
+    public var unreportedErrors: Int
+
+    public init(issues: [InputIssue], unreportedErrors: Int = 0) {
+        self.issues = issues
+        self.unreportedErrors = unreportedErrors
+    }
+
+    public var errors: [InputIssue] { issues.filter { $0.severity == .error } }
+
+    public var description: String {
+        var lines = errors.map(\.description)
+        if unreportedErrors > 0 { lines.append("… and \(unreportedErrors) more errors") }
+        return lines.joined(separator: "\n")
+    }
+}

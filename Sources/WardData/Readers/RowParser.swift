@@ -1,0 +1,165 @@
+/// Walks the data rows of a CSV file and turns fields into typed values, reporting
+/// every problem with its line and column. Shared by every reader.
+final class RowParser {
+    var scanner: CSVScanner
+    let header: Header
+    var issues: IssueCollector
+    var strings = StringPool()
+    private var scratch: [UInt8] = []
+    /// Per column: the bytes and id of the last interned value (rows usually repeat them).
+    private var lastBytes: [[UInt8]]
+    private var lastIds: [Int32]
+
+    init(scanner: CSVScanner, header: Header, issues: IssueCollector) {
+        self.scanner = scanner
+        self.header = header
+        self.issues = issues
+        lastBytes = Array(repeating: [], count: header.names.count)
+        lastIds = Array(repeating: -1, count: header.names.count)
+    }
+
+    var line: Int { scanner.recordLine }
+
+    /// Moves to the next data row whose structure is sound; structural problems are
+    /// reported as row errors and the row is passed over. `false` at the end.
+    func nextRow() -> Bool {
+        while scanner.nextRecord() {
+            if let problem = scanner.recordProblem {
+                report(problem)
+                if case .unterminatedQuote = problem { return false }
+                continue
+            }
+            if scanner.fields.count != header.names.count {
+                let found = scanner.fields.count
+                issues.row(line: line, column: nil,
+                           "this row has \(found) field\(found == 1 ? "" : "s") but the header has \(header.names.count)",
+                           hint: "check for an unquoted comma or a missing value; quote text that contains commas")
+                continue
+            }
+            return true
+        }
+        return false
+    }
+
+    private func report(_ problem: CSVScanner.Problem) {
+        switch problem {
+        case .unterminatedQuote:
+            issues.row(line: line, column: nil, "a quoted field starts in this row but its closing quote is never found",
+                       hint: "close the quote, or double any quote inside a quoted field (\"\")")
+        case .textAfterClosingQuote(let index):
+            issues.row(line: line, column: columnName(index), "text follows the closing quote of a quoted field",
+                       hint: "a quote inside a quoted field must be doubled (\"\")")
+        case .fieldTooLong(let index, let bytes):
+            issues.row(line: line, column: columnName(index),
+                       "field of \(bytes) bytes is longer than the limit of \(scanner.limits.maxFieldBytes) bytes",
+                       hint: "check the file is a ward data CSV; raise the limit with --max-field-bytes")
+        case .tooManyFields(let limit):
+            issues.row(line: line, column: nil, "row has more than \(limit) fields",
+                       hint: "check the file is a ward data CSV; raise the limit with --max-columns")
+        case .nulByte(let badLine):
+            issues.row(line: badLine, column: nil, "contains a NUL byte", hint: "the file looks binary or corrupted; export it again as CSV")
+        case .invalidUTF8(let badLine):
+            issues.row(line: badLine, column: nil, "contains bytes that are not UTF-8",
+                       hint: "save the file as CSV UTF-8 (in Excel: Save As › CSV UTF-8)")
+        }
+    }
+
+    func columnName(_ index: Int) -> String? {
+        index < header.names.count ? header.names[index] : nil
+    }
+
+    func withField<R>(_ column: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        scanner.withBytes(scanner.fields[column], scratch: &scratch) { body(NumberParser.trimmed($0)) }
+    }
+
+    func text(_ column: Int) -> String {
+        withField(column) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    func isEmpty(_ column: Int) -> Bool { withField(column) { $0.isEmpty } }
+
+    /// The interned id of a text field (trimmed); `nil` and a row error when it is empty and `required`.
+    func name(_ column: Int, required: Bool = true) -> Int32? {
+        let cached: Int32? = withField(column) { bytes in
+            let previous = lastBytes[column]
+            guard lastIds[column] >= 0, previous.count == bytes.count else { return nil }
+            return previous.withUnsafeBufferPointer { $0.elementsEqual(bytes) } ? lastIds[column] : nil
+        }
+        if let cached { return cached }
+        let value = text(column)
+        if value.isEmpty && required {
+            issues.row(line: line, column: header.names[column], "\(header.names[column]) is empty",
+                       hint: "every row needs a \(header.names[column])")
+            return nil
+        }
+        let id = strings.intern(value)
+        withField(column) { lastBytes[column] = Array($0) }
+        lastIds[column] = id
+        return id
+    }
+
+    /// A date field as written; `nil` and a row error when it is not a date.
+    func rawDate(_ column: Int) -> RawDate? {
+        if let date = withField(column, DateParser.parse) { return date }
+        let name = header.names[column]
+        if isEmpty(column) {
+            issues.row(line: line, column: name, "\(name) is empty", hint: "every row needs a date")
+        } else if withField(column, DateParser.hasTwoDigitYear) {
+            issues.row(line: line, column: name, "\"\(text(column).prefix(40))\" has a two-digit year",
+                       hint: "write dates as YYYY-MM-DD or DD/MM/YYYY with a four-digit year")
+        } else {
+            issues.row(line: line, column: name, "\"\(text(column).prefix(40))\" is not a date",
+                       hint: "write dates as YYYY-MM-DD or DD/MM/YYYY")
+        }
+        return nil
+    }
+
+    /// A count field: a whole number ≥ 0 that fits in 64 bits.
+    func count(_ column: Int, allowEmpty: Bool = false) -> Double?? {
+        switch withField(column, NumberParser.parseCount) {
+        case .success(let value): return .some(Double(value))
+        case .failure(.empty) where allowEmpty: return .some(nil)
+        case .failure(let failure):
+            reportNumber(failure, column: column, what: "count")
+            return nil
+        }
+    }
+
+    /// A finite number; `nonNegative` for denominators.
+    func number(_ column: Int, nonNegative: Bool, allowEmpty: Bool = false, what: String) -> Double?? {
+        switch withField(column, NumberParser.parseDouble) {
+        case .success(let value):
+            if nonNegative && value < 0 {
+                reportNumber(.negative, column: column, what: what)
+                return nil
+            }
+            return .some(value)
+        case .failure(.empty) where allowEmpty: return .some(nil)
+        case .failure(let failure):
+            reportNumber(failure, column: column, what: what)
+            return nil
+        }
+    }
+
+    private func reportNumber(_ failure: NumberParser.Failure, column: Int, what: String) {
+        let name = header.names[column]
+        let shown = "\"\(text(column).prefix(40))\""
+        switch failure {
+        case .empty:
+            issues.row(line: line, column: name, "\(name) is empty",
+                       hint: what == "count" ? "a week with no incidents is 0; leave out a week that was not recorded" : "fill in the \(what)")
+        case .notANumber:
+            issues.row(line: line, column: name, "\(shown) is not a number",
+                       hint: "expected a \(what) such as 12; remove thousands separators and units")
+        case .notFinite:
+            issues.row(line: line, column: name, "\(shown) is not a finite number", hint: "expected a \(what) such as 12")
+        case .negative:
+            issues.row(line: line, column: name, "\(shown) is negative", hint: "a \(what) cannot be below 0")
+        case .notWhole:
+            issues.row(line: line, column: name, "\(shown) is not a whole number",
+                       hint: "counts are whole numbers; use a `value` column for measures such as hours")
+        case .beyond64Bits:
+            issues.row(line: line, column: name, "\(shown) is too large (beyond 64 bits)", hint: "check the \(what)")
+        }
+    }
+}

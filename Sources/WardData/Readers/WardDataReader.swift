@@ -1,0 +1,82 @@
+/// Reads a ward data file in any of the four formats of DESIGN.md §3 into a validated
+/// `WardDataset`, or rejects it with every problem found.
+public enum WardDataReader {
+    /// Reads the file at `path`.
+    public static func read(path: String, options: ReadOptions = ReadOptions()) throws(InputRejected) -> WardDataset {
+        let file: InputFile
+        do { file = try InputFile(path: path) } catch { throw InputRejected(issues: [error]) }
+        return try read(file, options: options)
+    }
+
+    /// Reads an input file already in memory or mapped.
+    public static func read(_ file: InputFile, options: ReadOptions = ReadOptions()) throws(InputRejected) -> WardDataset {
+        var issues = IssueCollector(file: file.name, lenient: options.lenient, maxReported: options.maxReportedErrors)
+        return try file.withBytes { bytes throws(InputRejected) -> WardDataset in
+            var scanner = CSVScanner(bytes: bytes, limits: options.limits)
+            guard scanner.nextRecord() else {
+                issues.error("the file is empty", hint: "expected a header row such as trust,ward,measure,week_start,count")
+                try issues.throwIfErrors()
+                fatalError("unreachable")
+            }
+            let header = try readHeader(&scanner, issues: &issues, options: options)
+            let format = options.format == .auto ? detectFormat(header) : options.format
+            let parser = RowParser(scanner: scanner, header: header, issues: issues)
+            switch format {
+            case .long, .auto: return try LongReader.read(parser, options: options)
+            case .wide: return try WideReader.read(parser, options: options)
+            case .events: return try EventReader.read(parser, options: options)
+            case .mhsds: return try MHSDSReader.read(parser, options: options)
+            }
+        }
+    }
+
+    /// The format a header implies (DESIGN.md §3.1): a `RestrictiveIntIncID` column → MHSDS;
+    /// `measure` with `count` or `value` → long; `measure` with a date and neither → events;
+    /// no `measure` → wide.
+    public static func detectFormat(_ header: Header) -> InputFormat {
+        let names = Set(header.folded)
+        if names.contains("restrictiveintincid") { return .mhsds }
+        let hasMeasure = names.contains { ColumnNames.measure.contains($0) }
+        let hasNumber = names.contains { ColumnNames.count.contains($0) || ColumnNames.value.contains($0) }
+        if hasMeasure { return hasNumber ? .long : .events }
+        return .wide
+    }
+
+    private static func readHeader(_ scanner: inout CSVScanner, issues: inout IssueCollector,
+                                   options: ReadOptions) throws(InputRejected) -> Header {
+        if let problem = scanner.recordProblem {
+            switch problem {
+            case .nulByte, .invalidUTF8:
+                issues.error(line: 1, "the header is not UTF-8 text",
+                             hint: "the file looks binary or uses another encoding; save it as CSV UTF-8")
+            case .tooManyFields(let limit):
+                issues.error(line: 1, "the header has more than \(limit) columns", hint: "raise the limit with --max-columns")
+            case .fieldTooLong(_, let bytes):
+                issues.error(line: 1, "a header name is \(bytes) bytes long", hint: "check the file is a ward data CSV")
+            case .unterminatedQuote, .textAfterClosingQuote:
+                issues.error(line: 1, "the header has a broken quoted name", hint: "check the quotes in the first line")
+            }
+            try issues.throwIfErrors()
+        }
+        let header = Header(names: scanner.fields.map { scanner.string($0) })
+        var seen: [String: Int] = [:]
+        for (index, folded) in header.folded.enumerated() {
+            if folded.isEmpty {
+                issues.error(line: 1, "column \(index + 1) has no name", hint: "give every column a name in the header row")
+            } else if let earlier = seen[folded] {
+                issues.error(line: 1, column: header.names[index],
+                             "column \(index + 1) has the same name as column \(earlier + 1)",
+                             hint: "rename or remove one of them")
+            } else {
+                seen[folded] = index
+            }
+            if ColumnNames.patientIdentifiers.contains(folded) && !options.allowIdentifiers {
+                issues.error(line: 1, column: header.names[index],
+                             "this column looks like a patient identifier; WardSPC does not read person-level data",
+                             hint: "remove the column, or pass --allow-identifiers to read the file without it (its values are never read or shown)")
+            }
+        }
+        try issues.throwIfErrors()
+        return header
+    }
+}

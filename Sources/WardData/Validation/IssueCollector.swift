@@ -1,0 +1,53 @@
+/// Collects the problems found while reading a file: every error (up to a limit, then
+/// a count), warnings, and — with `--lenient` — which rows were skipped.
+struct IssueCollector {
+    let file: String
+    let lenient: Bool
+    let maxReported: Int
+    private(set) var errors: [InputIssue] = []
+    private(set) var warnings: [InputIssue] = []
+    private(set) var unreportedErrors = 0
+    private(set) var unreportedWarnings = 0
+    private(set) var skippedLines: [Int] = []
+
+    init(file: String, lenient: Bool, maxReported: Int) {
+        self.file = file
+        self.lenient = lenient
+        self.maxReported = max(1, maxReported)
+    }
+
+    var hasErrors: Bool { !errors.isEmpty || unreportedErrors > 0 }
+
+    /// A problem with one row: an error, or with `--lenient` a warning and the row skipped.
+    mutating func row(line: Int, column: String?, _ message: String, hint: String? = nil) {
+        if lenient {
+            skippedLines.append(line)
+            warning(line: line, column: column, "\(message); row skipped (--lenient)", hint: hint)
+        } else {
+            error(line: line, column: column, message, hint: hint)
+        }
+    }
+
+    /// A problem that stops the file being read, whatever `--lenient` says.
+    mutating func error(line: Int? = nil, column: String? = nil, _ message: String, hint: String? = nil) {
+        if errors.count < maxReported {
+            errors.append(InputIssue(.error, file: file, line: line, column: column, message: message, hint: hint))
+        } else {
+            unreportedErrors += 1
+        }
+    }
+
+    mutating func warning(line: Int? = nil, column: String? = nil, _ message: String, hint: String? = nil) {
+        if warnings.count < 10 * maxReported {
+            warnings.append(InputIssue(.warning, file: file, line: line, column: column, message: message, hint: hint))
+        } else {
+            unreportedWarnings += 1
+        }
+    }
+
+    /// Throws every error found (with the warnings), or returns when there were none.
+    func throwIfErrors() throws(InputRejected) {
+        guard hasErrors else { return }
+        throw InputRejected(issues: errors + warnings, unreportedErrors: unreportedErrors)
+    }
+}

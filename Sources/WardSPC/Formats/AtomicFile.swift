@@ -1,0 +1,58 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The one place WardSPC writes output files: to a temporary file beside the target,
+/// then renamed over it, so a reader never sees half a file.
+public enum AtomicFile {
+    public struct WriteError: Error, CustomStringConvertible, Sendable {
+        public var path: String
+        public var reason: String
+        public var description: String { "cannot write \(path): \(reason)" }
+    }
+
+    /// Writes `contents` to `path` atomically. Refuses to replace any path in `protected`
+    /// (the inputs of the run), compared after resolving symbolic links.
+    public static func write(_ contents: String, to path: String, protected: [String] = []) throws(WriteError) {
+        let target = resolved(path)
+        if protected.contains(where: { resolved($0) == target }) {
+            throw WriteError(path: path, reason: "it is an input of this run; choose another output path")
+        }
+        let temporary = path + ".tmp-\(getpid())"
+        guard let handle = fopen(temporary, "wb") else {
+            throw WriteError(path: path, reason: String(cString: strerror(errno)))
+        }
+        let bytes = Array(contents.utf8)
+        let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, handle) }
+        let flushed = fflush(handle) == 0 && fsync(fileno(handle)) == 0
+        fclose(handle)
+        guard written == bytes.count, flushed else {
+            unlink(temporary)
+            throw WriteError(path: path, reason: "the disk write failed")
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw WriteError(path: path, reason: reason)
+        }
+    }
+
+    /// Creates `path` and its parents when missing.
+    public static func makeDirectory(_ path: String) throws(WriteError) {
+        var current = path.hasPrefix("/") ? "" : "."
+        for component in path.split(separator: "/") {
+            current += "/" + component
+            if mkdir(current, 0o755) != 0 && errno != EEXIST {
+                throw WriteError(path: path, reason: String(cString: strerror(errno)))
+            }
+        }
+    }
+
+    static func resolved(_ path: String) -> String {
+        guard let real = realpath(path, nil) else { return path }
+        defer { free(real) }
+        return String(cString: real)
+    }
+}

@@ -1,0 +1,105 @@
+import WardData
+
+/// Builds a `ValidationReport` for a file: reads it with every input rule of DESIGN.md
+/// §3.6, combines its series, and adds the checks that need whole series (missing
+/// periods, implausible counts) or a chart type (p-chart counts above their denominator,
+/// g/t charts that need incident dates).
+public enum Validator {
+    /// How much larger than the series median a count must be to be called implausible.
+    public static let implausibleFactor = 10.0
+
+    /// - Parameter chart: the chart the data is meant for (`p`, `pp`, `g`, `t` add checks); `nil` for none.
+    public static func validate(path: String, options: ReadOptions = ReadOptions(), chart: String? = nil) -> ValidationReport {
+        var report = ValidationReport(file: path)
+        let dataset: WardDataset
+        do {
+            dataset = try WardDataReader.read(path: path, options: options)
+        } catch {
+            report.errors = error.errors.map(ValidationReport.Issue.init)
+            report.unreportedErrors = error.unreportedErrors
+            report.warnings = error.issues.filter { $0.severity == .warning }.map(ValidationReport.Issue.init)
+            return report
+        }
+        return validate(dataset, chart: chart)
+    }
+
+    /// The report for a dataset already read.
+    public static func validate(_ dataset: WardDataset, chart: String? = nil) -> ValidationReport {
+        var report = ValidationReport(file: dataset.file)
+        report.format = dataset.format
+        report.periodKind = dataset.periodKind
+        report.valueKind = dataset.valueKind
+        report.hasDenominator = dataset.hasDenominator
+        report.dimensionNames = dataset.dimensionNames
+        report.records = dataset.records.count
+        report.warnings = dataset.warnings.map(ValidationReport.Issue.init)
+        report.unreportedWarnings = dataset.unreportedWarnings
+        report.skippedLines = dataset.skippedLines
+        report.errors += chartChecks(dataset, chart: chart)
+
+        let built = SeriesBuilder.build(dataset)
+        report.errors += built.issues.map(ValidationReport.Issue.init)
+        for series in built.series {
+            let quality = ValidationReport.SeriesQuality(
+                trust: series.trust, ward: series.ward, measure: series.measure, period: dataset.periodKind.name,
+                periods: series.periods.count, first: series.periods.first, last: series.periods.last,
+                missingPeriods: series.missingPeriods, totalCount: series.total,
+                implausiblePeriods: implausible(series))
+            report.series.append(quality)
+            let name = "\(series.trust) · \(series.ward) · \(series.measure)"
+            if !series.missingPeriods.isEmpty {
+                let shown = series.missingPeriods.prefix(5).map(\.iso).joined(separator: ", ")
+                let more = series.missingPeriods.count > 5 ? " and \(series.missingPeriods.count - 5) more" : ""
+                report.warnings.append(.init(file: dataset.file, line: nil, column: nil,
+                                             message: "\(name): \(series.missingPeriods.count) missing \(dataset.periodKind.name)\(series.missingPeriods.count == 1 ? "" : "s") (\(shown)\(more)); treated as missing, not zero"))
+            }
+            for period in quality.implausiblePeriods {
+                let slot = series.periods.firstIndex(of: period)!
+                report.warnings.append(.init(file: dataset.file, line: series.lines[slot], column: nil,
+                                             message: "\(name): \(formatNumber(series.values[slot])) in the \(dataset.periodKind.name) of \(period.iso) is more than \(Int(implausibleFactor))× the series median (\(formatNumber(median(series.values)))); check it"))
+            }
+        }
+        return report
+    }
+
+    /// Periods whose value exceeds `implausibleFactor` × max(median, 1).
+    static func implausible(_ series: WardSeries) -> [CivilDate] {
+        guard series.values.count >= 5 else { return [] }
+        let threshold = implausibleFactor * max(median(series.values), 1)
+        return series.periods.indices.filter { series.values[$0] > threshold }.map { series.periods[$0] }
+    }
+
+    static func median(_ values: [Double]) -> Double {
+        guard !values.isEmpty else { return 0 }
+        let sorted = values.sorted()
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+
+    static func formatNumber(_ value: Double) -> String { CSVCell.number(value) }
+
+    private static func chartChecks(_ dataset: WardDataset, chart: String?) -> [ValidationReport.Issue] {
+        guard let chart else { return [] }
+        var issues: [ValidationReport.Issue] = []
+        switch chart {
+        case "p", "pp":
+            if !dataset.hasDenominator {
+                issues.append(.init(file: dataset.file, line: 1, column: nil,
+                                    message: "a \(chart) chart needs a denominator column (patients) (add a `denominator` column)"))
+            }
+            let records = dataset.records
+            for index in 0..<records.count {
+                guard let denominator = records.denominator[index], records.value[index] > denominator else { continue }
+                issues.append(.init(file: dataset.file, line: Int(records.line[index]), column: "count",
+                                    message: "count \(formatNumber(records.value[index])) is above its denominator \(formatNumber(denominator)); a proportion cannot exceed 1 (a p chart's denominator is the number of patients)"))
+            }
+        case "g", "t":
+            if dataset.events == nil {
+                issues.append(.init(file: dataset.file, line: nil, column: nil,
+                                    message: "a \(chart) chart plots the days between incidents, so it needs incident dates (give an event-level file with trust, ward, measure and date columns, one row per incident)"))
+            }
+        default: break
+        }
+        return issues
+    }
+}

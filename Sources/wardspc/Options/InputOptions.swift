@@ -1,0 +1,87 @@
+import ArgumentParser
+import WardData
+
+/// How to read the input file: shared by every command that reads ward data.
+struct InputOptions: ParsableArguments {
+    @Option(name: .customLong("input-format"),
+            help: "Input layout: auto (detect from the header), long, wide, events or mhsds. Default: auto.")
+    var inputFormat: InputFormat = .auto
+
+    @Option(help: "Period length: week or month. Default: week, or month when the file has a `month` column.")
+    var period: PeriodChoice?
+
+    @Option(name: .customLong("week-start"),
+            help: "Day weeks start on (monday … sunday). Event files default to monday; in long/wide files every week_start must fall on it (default: the day they fall on).")
+    var weekStart: String?
+
+    @Option(name: .customLong("date-format"),
+            help: "Day/month order of slashed dates: auto, iso, dmy (UK DD/MM/YYYY) or mdy. Default: auto (decided from the file; an undecidable file is an error).")
+    var dateFormat: DateOrder = .auto
+
+    @Flag(help: "Turn row errors into warnings and skip those rows (they are listed). File-level errors still stop.")
+    var lenient = false
+
+    @Option(name: .customLong("denominator-scope"),
+            help: "When rows differing only by a dimension are combined: auto (a denominator repeated on every row is the ward's and counts once; otherwise rows add up), ward, or row. Default: auto.")
+    var denominatorScope: DenominatorScope = .auto
+
+    @Option(help: "Event files: first day of the observation window (YYYY-MM-DD). Default: the first incident.")
+    var from: String?
+
+    @Option(help: "Event files: last day of the observation window (YYYY-MM-DD). Default: the last incident.")
+    var to: String?
+
+    @Flag(name: .customLong("allow-identifiers"),
+          help: "Read a file that has patient-identifier columns (NHS number, name, date of birth, postcode…); their values are skipped, never read or shown.")
+    var allowIdentifiers = false
+
+    @Option(name: .customLong("max-errors"), help: "Errors listed one by one before the rest are counted. Default: 100.")
+    var maxErrors = 100
+
+    @Option(name: .customLong("max-field-bytes"), help: "Longest field accepted, in bytes. Default: 1048576 (1 MiB).")
+    var maxFieldBytes = 1 << 20
+
+    @Option(name: .customLong("max-columns"), help: "Most columns accepted in a row. Default: 10000.")
+    var maxColumns = 10_000
+
+    func validate() throws {
+        if let weekStart, Weekday(name: weekStart) == nil {
+            throw ValidationError("--week-start must be a day of the week (monday … sunday), not '\(weekStart)'")
+        }
+        for (flag, value) in [("--from", from), ("--to", to)] {
+            if let value, Self.date(value) == nil {
+                throw ValidationError("\(flag) must be a date written YYYY-MM-DD, not '\(value)'")
+            }
+        }
+        guard maxErrors > 0, maxFieldBytes > 0, maxColumns > 0 else {
+            throw ValidationError("--max-errors, --max-field-bytes and --max-columns must be positive")
+        }
+    }
+
+    static func date(_ text: String) -> CivilDate? {
+        let bytes = Array(text.utf8)
+        guard let raw = bytes.withUnsafeBufferPointer(DateParser.parse), case .iso = raw else { return nil }
+        return DateOrderEvidence.resolve(raw, order: .iso)
+    }
+
+    var readOptions: ReadOptions {
+        var options = ReadOptions()
+        options.format = inputFormat
+        options.period = period
+        options.weekStart = weekStart.flatMap(Weekday.init(name:))
+        options.dateOrder = dateFormat
+        options.lenient = lenient
+        options.denominatorScope = denominatorScope
+        options.from = from.flatMap(Self.date)
+        options.to = to.flatMap(Self.date)
+        options.allowIdentifiers = allowIdentifiers
+        options.maxReportedErrors = maxErrors
+        options.limits = CSVScanner.Limits(maxFieldBytes: maxFieldBytes, maxFields: maxColumns)
+        return options
+    }
+}
+
+extension InputFormat: ExpressibleByArgument {}
+extension PeriodChoice: ExpressibleByArgument {}
+extension DateOrder: ExpressibleByArgument {}
+extension DenominatorScope: ExpressibleByArgument {}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import WardSPC
+
+@main
+struct WardSPCCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wardspc",
+        abstract: "Statistical process control charts and honest statements of change for mental-health wards' weekly safety data.",
+        discussion: """
+        Exit codes: 0 success, 2 bad input (a file or flag WardSPC cannot use; every problem is \
+        printed as FILE:LINE:COLUMN: message), 1 any other failure.
+        """,
+        version: "0.1.0",
+        subcommands: [ValidateCommand.self, SampleCommand.self]
+    )
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let exit as ExitCode {
+            Self.exit(withError: exit)
+        } catch {
+            // Usage errors (unknown flag, bad value) are bad input: exit 2, not 64.
+            let code = Self.exitCode(for: error)
+            if code == .success || code == .validationFailure || code.rawValue == 64 {
+                if code != .success {
+                    printStandardError(Self.fullMessage(for: error))
+                    Self.exit(withError: ExitCode(2))
+                }
+            }
+            Self.exit(withError: error)
+        }
+    }
+}
+
+/// Writes a line to standard error (progress, warnings and errors never go to stdout).
+func printStandardError(_ text: String) {
+    var standardError = StandardError()
+    print(text, to: &standardError)
+}
+
+struct StandardError: TextOutputStream {
+    mutating func write(_ string: String) {
+        FileHandle.standardError.write(Data(string.utf8))
+    }
+}
