@@ -22,10 +22,10 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
         ),
-        .target(name: "SPCCore", dependencies: ["CBLAS"]),
-        .target(name: "WardData"),
-        .target(name: "WardSPC", dependencies: ["WardData", "SPCCore"]),
-        .target(name: "SPCRender", dependencies: ["WardSPC"]),
+        .target(name: "SPCCore", dependencies: ["CBLAS"], exclude: ["README.md"]),
+        .target(name: "WardData", exclude: ["README.md"]),
+        .target(name: "WardSPC", dependencies: ["WardData", "SPCCore"], exclude: ["README.md"]),
+        .target(name: "SPCRender", dependencies: ["WardSPC"], exclude: ["README.md"]),
         .executableTarget(
             name: "wardspc",
             dependencies: [
@@ -37,5 +37,7 @@ let package = Package(
         .testTarget(name: "WardDataTests", dependencies: ["WardData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "WardSPCTests", dependencies: ["WardSPC"]),
         .testTarget(name: "SPCRenderTests", dependencies: ["SPCRender"]),
+        // Runs the built `wardspc` executable as a user would.
+        .testTarget(name: "wardspcTests", dependencies: ["wardspc"]),
     ]
 )

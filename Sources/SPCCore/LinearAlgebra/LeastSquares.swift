@@ -2,7 +2,8 @@ import CBLAS
 
 /// Why a least-squares solve failed.
 public enum LeastSquaresError: Error, Equatable, Sendable {
-    /// The design matrix does not have full column rank (LAPACK `info` > 0).
+    /// The design matrix does not have full column rank (a diagonal element of R is zero
+    /// or below 1e-12 of the largest).
     case rankDeficient
     /// More columns than rows: the problem is under-determined.
     case underdetermined(rows: Int, columns: Int)
@@ -36,6 +37,12 @@ extension BLAS {
         }
         if info > 0 { throw .rankDeficient }
         if info < 0 { throw .invalidArgument(Int(-info)) }
+        // LAPACK only flags an exactly zero diagonal of R; in floating point a collinear
+        // design leaves one of order 1e-16 instead, so judge R's diagonal relative to its largest.
+        let diagonal = (0..<a.columns).map { abs(factor[$0 + $0 * a.rows]) }
+        if let largest = diagonal.max(), let smallest = diagonal.min(), smallest <= largest * 1e-12 {
+            throw .rankDeficient
+        }
         var solution = Matrix(rows: a.columns, columns: b.columns)
         for column in 0..<b.columns {
             for row in 0..<a.columns {

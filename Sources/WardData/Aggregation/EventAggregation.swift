@@ -57,6 +57,6 @@ enum EventAggregation {
                            hasDenominator: false, denominatorScope: options.denominatorScope,
                            dimensionNames: dimensionNames, strings: strings, records: records, events: events,
                            observationWindow: firstPeriod...lastPeriod, warnings: issues.warnings,
-                           skippedLines: issues.skippedLines.sorted(), unreportedWarnings: issues.unreportedWarnings)
+                           skippedLines: issues.skippedLines, unreportedWarnings: issues.unreportedWarnings)
     }
 }

@@ -39,7 +39,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public var weekday: Weekday {
         // 1970-01-01 was a Thursday.
         let index = ((Int(dayNumber) % 7) + 7 + 3) % 7  // 0 = Monday
-        return Weekday.allCases[index]
+        return Weekday(index: index)
     }
 
     /// The date `days` later (earlier when negative).
@@ -97,7 +97,30 @@ public enum Weekday: String, CaseIterable, Sendable, Codable {
     }
 
     /// 0 for Monday … 6 for Sunday.
-    public var index: Int { Weekday.allCases.firstIndex(of: self)! }
+    public var index: Int {
+        switch self {
+        case .monday: 0
+        case .tuesday: 1
+        case .wednesday: 2
+        case .thursday: 3
+        case .friday: 4
+        case .saturday: 5
+        case .sunday: 6
+        }
+    }
+
+    /// The weekday with `index` (0 for Monday … 6 for Sunday).
+    public init(index: Int) {
+        switch index {
+        case 0: self = .monday
+        case 1: self = .tuesday
+        case 2: self = .wednesday
+        case 3: self = .thursday
+        case 4: self = .friday
+        case 5: self = .saturday
+        default: self = .sunday
+        }
+    }
 
     public var capitalized: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
 }

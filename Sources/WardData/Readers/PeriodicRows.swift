@@ -48,7 +48,7 @@ struct PeriodicRows {
                            hasDenominator: hasDenominator, denominatorScope: options.denominatorScope,
                            dimensionNames: dimensionNames, strings: parser.strings,
                            records: keep.allSatisfy({ $0 }) ? table : table.filtered(keep),
-                           warnings: issues.warnings, skippedLines: issues.skippedLines.sorted(),
+                           warnings: issues.warnings, skippedLines: issues.skippedLines,
                            unreportedWarnings: issues.unreportedWarnings)
     }
 }

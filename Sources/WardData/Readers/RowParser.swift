@@ -1,14 +1,14 @@
 /// Walks the data rows of a CSV file and turns fields into typed values, reporting
 /// every problem with its line and column. Shared by every reader.
 final class RowParser {
-    var scanner: CSVScanner
+    @exclusivity(unchecked) var scanner: CSVScanner
     let header: Header
-    var issues: IssueCollector
-    var strings = StringPool()
-    private var scratch: [UInt8] = []
+    @exclusivity(unchecked) var issues: IssueCollector
+    @exclusivity(unchecked) var strings = StringPool()
+    @exclusivity(unchecked) private var scratch: [UInt8] = []
     /// Per column: the bytes and id of the last interned value (rows usually repeat them).
-    private var lastBytes: [[UInt8]]
-    private var lastIds: [Int32]
+    @exclusivity(unchecked) private var lastBytes: [[UInt8]]
+    @exclusivity(unchecked) private var lastIds: [Int32]
 
     init(scanner: CSVScanner, header: Header, issues: IssueCollector) {
         self.scanner = scanner
@@ -44,8 +44,9 @@ final class RowParser {
     private func report(_ problem: CSVScanner.Problem) {
         switch problem {
         case .unterminatedQuote:
-            issues.row(line: line, column: nil, "a quoted field starts in this row but its closing quote is never found",
-                       hint: "close the quote, or double any quote inside a quoted field (\"\")")
+            // It swallows the rest of the file, so it stops the read even with --lenient.
+            issues.error(line: line, column: nil, "a quoted field starts in this row but its closing quote is never found, so the rest of the file cannot be read",
+                         hint: "close the quote, or double any quote inside a quoted field (\"\")")
         case .textAfterClosingQuote(let index):
             issues.row(line: line, column: columnName(index), "text follows the closing quote of a quoted field",
                        hint: "a quote inside a quoted field must be doubled (\"\")")

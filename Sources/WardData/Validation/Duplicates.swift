@@ -6,6 +6,7 @@ enum Duplicates {
                       dimensionNames: [String], issues: inout IssueCollector) {
         let count = table.count
         guard count > 1 else { return }
+        precondition(keep.count == count, "one keep flag per row")
         func compare(_ a: Int, _ b: Int) -> Int {
             if table.trust[a] != table.trust[b] { return table.trust[a] < table.trust[b] ? -1 : 1 }
             if table.ward[a] != table.ward[b] { return table.ward[a] < table.ward[b] ? -1 : 1 }
@@ -16,10 +17,14 @@ enum Duplicates {
             }
             return 0
         }
+        // Rows already refused (an impossible date, a wrong weekday) take no part.
+        var order = (0..<count).filter { keep[$0] }
         // Exports are usually grouped by series and sorted by date: then no sort is needed.
-        var order = Array(0..<count)
         var sorted = true
-        for index in 1..<count where compare(index - 1, index) > 0 { sorted = false; break }
+        for position in order.indices.dropFirst() where compare(order[position - 1], order[position]) > 0 {
+            sorted = false
+            break
+        }
         if !sorted {
             order.sort { a, b in
                 let result = compare(a, b)
@@ -27,9 +32,9 @@ enum Duplicates {
             }
         }
         var groupStart = 0
-        while groupStart < count {
+        while groupStart < order.count {
             var groupEnd = groupStart + 1
-            while groupEnd < count, compare(order[groupStart], order[groupEnd]) == 0 { groupEnd += 1 }
+            while groupEnd < order.count, compare(order[groupStart], order[groupEnd]) == 0 { groupEnd += 1 }
             if groupEnd - groupStart > 1 {
                 report(group: Array(order[groupStart..<groupEnd]), table: table, keep: &keep,
                        strings: strings, dimensionNames: dimensionNames, issues: &issues)

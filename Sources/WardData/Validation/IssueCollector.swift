@@ -8,7 +8,10 @@ struct IssueCollector {
     private(set) var warnings: [InputIssue] = []
     private(set) var unreportedErrors = 0
     private(set) var unreportedWarnings = 0
-    private(set) var skippedLines: [Int] = []
+    private var skipped: Set<Int> = []
+
+    /// Lines of the rows skipped under `--lenient`, each once, ascending.
+    var skippedLines: [Int] { skipped.sorted() }
 
     init(file: String, lenient: Bool, maxReported: Int) {
         self.file = file
@@ -21,7 +24,7 @@ struct IssueCollector {
     /// A problem with one row: an error, or with `--lenient` a warning and the row skipped.
     mutating func row(line: Int, column: String?, _ message: String, hint: String? = nil) {
         if lenient {
-            skippedLines.append(line)
+            skipped.insert(line)
             warning(line: line, column: column, "\(message); row skipped (--lenient)", hint: hint)
         } else {
             error(line: line, column: column, message, hint: hint)

@@ -44,9 +44,10 @@ enum PeriodChecks {
     }
 
     private static func describe(_ date: RawDate, order: DateOrder) -> String {
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
         switch date {
-        case .iso(let year, let month, let day): return "\(year)-\(month)-\(day)"
-        case .slashed(let first, let second, let year): return "\(first)/\(second)/\(year)"
+        case .iso(let year, let month, let day): return "\(year)-\(two(month))-\(two(day))"
+        case .slashed(let first, let second, let year): return "\(two(first))/\(two(second))/\(year)"
         }
     }
 
