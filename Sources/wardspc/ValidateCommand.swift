@@ -20,7 +20,7 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "Output: table (for a terminal) or json (schema wardspc/validation@1). Default: table.")
+    @Option(help: "Output: table (for a terminal) or json (schema wardspc/validation@1).")
     var format: OutputFormat = .table
 
     @Option(help: "Also check the data suits this chart: p/pp (counts must not exceed their denominator), g/t (need incident dates).")

@@ -77,6 +77,7 @@ import Testing
         let result = try CLIRunner.run(["validate", "--help"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("--date-format"))
-        #expect(result.stdout.contains("Default: auto"))
+        #expect(result.stdout.contains("default: auto"))
+        #expect(result.stdout.contains("DD/MM/YYYY"))
     }
 }

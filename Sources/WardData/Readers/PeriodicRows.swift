@@ -29,15 +29,16 @@ struct PeriodicRows {
                                                    isWeekEnding: isWeekEnding, monthly: monthly,
                                                    options: options, issues: &issues)
         var keep = [Bool](repeating: true, count: table.count)
+        var closed = ClosedWardRows()
         for index in 0..<table.count {
             guard let date = dates[index] else { keep[index] = false; continue }
             table.period[index] = date
             if table.value[index] == 0, table.denominator[index] == 0 {
                 keep[index] = false
-                issues.warning(line: Int(table.line[index]), column: nil,
-                               "count 0 with denominator 0 (a closed ward?): read as a missing \(periodKind.name), not a zero")
+                closed.add(index, table: table)
             }
         }
+        closed.report(table: table, strings: parser.strings, periodKind: periodKind, issues: &issues)
         Duplicates.check(table, keep: &keep, strings: parser.strings, dimensionNames: dimensionNames, issues: &issues)
         try issues.throwIfErrors()
         if table.count == 0 && issues.skippedLines.isEmpty {
@@ -50,5 +51,31 @@ struct PeriodicRows {
                            records: keep.allSatisfy({ $0 }) ? table : table.filtered(keep),
                            warnings: issues.warnings, skippedLines: issues.skippedLines,
                            unreportedWarnings: issues.unreportedWarnings)
+    }
+}
+
+/// Rows with count 0 and denominator 0 — a ward closed that period — are read as missing
+/// periods; they are reported once per ward (first line, how many rows, which periods)
+/// rather than once per row, so a refurbishment does not bury other warnings.
+struct ClosedWardRows {
+    private struct Ward: Hashable { var trust: Int32, ward: Int32 }
+    private var order: [Ward] = []
+    private var rows: [Ward: [Int]] = [:]
+
+    mutating func add(_ index: Int, table: RecordTable) {
+        let ward = Ward(trust: table.trust[index], ward: table.ward[index])
+        if rows[ward] == nil { order.append(ward) }
+        rows[ward, default: []].append(index)
+    }
+
+    func report(table: RecordTable, strings: StringPool, periodKind: PeriodKind, issues: inout IssueCollector) {
+        for ward in order {
+            let indices = rows[ward]!
+            let periods = Set(indices.map { table.period[$0] }).sorted()
+            let name = periodKind.name
+            let span = periods.count == 1 ? periods[0].iso : "\(periods.count) \(name)s from \(periods.first!.iso) to \(periods.last!.iso)"
+            issues.warning(line: Int(table.line[indices[0]]), column: nil,
+                           "\(strings[ward.trust]) · \(strings[ward.ward]): count 0 with denominator 0 on \(indices.count) row\(indices.count == 1 ? "" : "s") (\(span)) — a closed ward? read as missing \(name)s, not zeros")
+        }
     }
 }

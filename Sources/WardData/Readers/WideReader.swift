@@ -23,8 +23,11 @@ enum WideReader {
         }
         let dimensions = candidates.filter { !measureColumns.contains($0) }
         if measureColumns.isEmpty {
+            let looksLikeAnnotations = header.folded.contains("label") || header.folded.contains("kind")
             columns.issues.error(line: 1, "no measure columns: a wide file needs one column of counts per measure",
-                                 hint: "add a column such as `restraint`, or use the long format with `measure` and `count` columns")
+                                 hint: looksLikeAnnotations
+                                     ? "this looks like an events file (phases and annotations per ward): give it with --events, not as the data file"
+                                     : "add a column such as `restraint`, or use the long format with `measure` and `count` columns")
         }
         parser.issues = columns.issues
         try parser.issues.throwIfErrors()

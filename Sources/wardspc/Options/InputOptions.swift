@@ -4,7 +4,7 @@ import WardData
 /// How to read the input file: shared by every command that reads ward data.
 struct InputOptions: ParsableArguments {
     @Option(name: .customLong("input-format"),
-            help: "Input layout: auto (detect from the header), long, wide, events or mhsds. Default: auto.")
+            help: "Input layout: auto (detect from the header), long, wide, events or mhsds.")
     var inputFormat: InputFormat = .auto
 
     @Option(help: "Period length: week or month. Default: week, or month when the file has a `month` column.")
@@ -15,14 +15,14 @@ struct InputOptions: ParsableArguments {
     var weekStart: String?
 
     @Option(name: .customLong("date-format"),
-            help: "Day/month order of slashed dates: auto, iso, dmy (UK DD/MM/YYYY) or mdy. Default: auto (decided from the file; an undecidable file is an error).")
+            help: "Day/month order of slashed dates: auto (decided from the file; an undecidable file is an error), iso, dmy (UK DD/MM/YYYY) or mdy.")
     var dateFormat: DateOrder = .auto
 
     @Flag(help: "Turn row errors into warnings and skip those rows (they are listed). File-level errors still stop.")
     var lenient = false
 
     @Option(name: .customLong("denominator-scope"),
-            help: "When rows differing only by a dimension are combined: auto (a denominator repeated on every row is the ward's and counts once; otherwise rows add up), ward, or row. Default: auto.")
+            help: "When rows differing only by a dimension are combined: auto (a denominator repeated on every row is the ward's and counts once; otherwise rows add up), ward, or row.")
     var denominatorScope: DenominatorScope = .auto
 
     @Option(help: "Event files: first day of the observation window (YYYY-MM-DD). Default: the first incident.")
@@ -35,13 +35,13 @@ struct InputOptions: ParsableArguments {
           help: "Read a file that has patient-identifier columns (NHS number, name, date of birth, postcode…); their values are skipped, never read or shown.")
     var allowIdentifiers = false
 
-    @Option(name: .customLong("max-errors"), help: "Errors listed one by one before the rest are counted. Default: 100.")
+    @Option(name: .customLong("max-errors"), help: "Errors listed one by one before the rest are counted.")
     var maxErrors = 100
 
-    @Option(name: .customLong("max-field-bytes"), help: "Longest field accepted, in bytes. Default: 1048576 (1 MiB).")
+    @Option(name: .customLong("max-field-bytes"), help: "Longest field accepted, in bytes (1048576 = 1 MiB).")
     var maxFieldBytes = 1 << 20
 
-    @Option(name: .customLong("max-columns"), help: "Most columns accepted in a row. Default: 10000.")
+    @Option(name: .customLong("max-columns"), help: "Most columns accepted in a row.")
     var maxColumns = 10_000
 
     func validate() throws {
