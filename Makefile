@@ -21,9 +21,13 @@ test: deps
 demo: release
 	@mkdir -p $(DEMO_OUT)
 	@echo "== wardspc validate SampleData/wards.csv"
-	@$(WARDSPC_RELEASE) validate SampleData/wards.csv | tail -n 12
-	@$(WARDSPC_RELEASE) validate SampleData/wards.csv --format json > $(DEMO_OUT)/validation.json
 	@$(WARDSPC_RELEASE) validate SampleData/wards.csv > $(DEMO_OUT)/validation.txt
+	@$(WARDSPC_RELEASE) validate SampleData/wards.csv --format json > $(DEMO_OUT)/validation.json
+	@head -n 4 $(DEMO_OUT)/validation.txt
+	@echo "  …"
+	@grep -E '^(trust|-----|RX1 +Alder )' $(DEMO_OUT)/validation.txt
+	@echo "  …"
+	@tail -n 1 $(DEMO_OUT)/validation.txt
 	@echo
 	@echo "Full data-quality summary: $(DEMO_OUT)/validation.txt"
 	@echo "Machine-readable (wardspc/validation@1): $(DEMO_OUT)/validation.json"

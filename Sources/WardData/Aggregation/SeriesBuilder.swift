@@ -34,32 +34,56 @@ public enum SeriesBuilder {
                               include: ((String, String, String) -> Bool)? = nil) -> Output {
         struct Key: Hashable { var trust: Int32, ward: Int32, measure: Int32 }
         let records = dataset.records
-        var groups: [Key: [Int]] = [:]
-        var order: [Key] = []
-        func register(_ key: Key) -> Bool {
-            if groups[key] != nil { return true }
-            if let include, !include(dataset.strings[key.trust], dataset.strings[key.ward], dataset.strings[key.measure]) {
-                return false
-            }
-            groups[key] = []
-            order.append(key)
-            return true
+        // Each record's series number; a dictionary lookup only where the key changes
+        // (exports arrive grouped by series, so that is once per series).
+        var seriesNumber: [Key: Int32] = [:]
+        var keys: [Key] = []
+        var wanted: [Bool] = []
+        func number(of key: Key) -> Int32 {
+            if let known = seriesNumber[key] { return known }
+            let next = Int32(keys.count)
+            seriesNumber[key] = next
+            keys.append(key)
+            wanted.append(include?(dataset.strings[key.trust], dataset.strings[key.ward], dataset.strings[key.measure]) ?? true)
+            return next
         }
+        var recordSeries = [Int32](repeating: 0, count: records.count)
+        var previous: Key?
+        var previousNumber: Int32 = 0
         for index in 0..<records.count {
             let key = Key(trust: records.trust[index], ward: records.ward[index], measure: records.measure[index])
-            if register(key) { groups[key]!.append(index) }
+            if key != previous {
+                previousNumber = number(of: key)
+                previous = key
+            }
+            recordSeries[index] = previousNumber
         }
         if let events = dataset.events {
             for index in 0..<events.count {
-                _ = register(Key(trust: events.trust[index], ward: events.ward[index], measure: events.measure[index]))
+                _ = number(of: Key(trust: events.trust[index], ward: events.ward[index], measure: events.measure[index]))
             }
         }
+        // Record indices grouped by series, in file order within each (a counting sort).
+        var starts = [Int](repeating: 0, count: keys.count + 1)
+        for series in recordSeries { starts[Int(series) + 1] += 1 }
+        for series in 0..<keys.count { starts[series + 1] += starts[series] }
+        var grouped = [Int](repeating: 0, count: records.count)
+        var cursor = starts
+        for index in 0..<records.count {
+            let series = Int(recordSeries[index])
+            grouped[cursor[series]] = index
+            cursor[series] += 1
+        }
+
         var issues: [InputIssue] = []
         var result: [WardSeries] = []
-        result.reserveCapacity(order.count)
-        for key in order {
-            var indices = groups[key]!
-            indices.sort { records.period[$0] != records.period[$1] ? records.period[$0] < records.period[$1] : $0 < $1 }
+        result.reserveCapacity(keys.count)
+        for (seriesIndex, key) in keys.enumerated() where wanted[seriesIndex] {
+            var indices = Array(grouped[starts[seriesIndex]..<starts[seriesIndex + 1]])
+            let inOrder = zip(indices, indices.dropFirst()).allSatisfy { records.period[$0] <= records.period[$1] }
+            if !inOrder {
+                indices.sort { records.period[$0] != records.period[$1] ? records.period[$0] < records.period[$1] : $0 < $1 }
+            }
             var series = WardSeries(trust: dataset.strings[key.trust], ward: dataset.strings[key.ward],
                                     measure: dataset.strings[key.measure], periods: [], values: [],
                                     denominators: [], missingPeriods: [], lines: [])

@@ -22,6 +22,18 @@ public struct RecordTable: Sendable {
 
     public var count: Int { value.count }
 
+    /// Makes room for `rows` records without reallocating.
+    public mutating func reserveCapacity(_ rows: Int) {
+        trust.reserveCapacity(rows)
+        ward.reserveCapacity(rows)
+        measure.reserveCapacity(rows)
+        period.reserveCapacity(rows)
+        value.reserveCapacity(rows)
+        denominator.reserveCapacity(rows)
+        for column in dimensions.indices { dimensions[column].reserveCapacity(rows) }
+        line.reserveCapacity(rows)
+    }
+
     public mutating func append(trust: Int32, ward: Int32, measure: Int32, period: CivilDate,
                                 value: Double, denominator: Double?, dimensions dimensionValues: [Int32], line: Int) {
         self.trust.append(trust)

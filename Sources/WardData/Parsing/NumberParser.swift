@@ -137,6 +137,8 @@ public enum NumberParser {
         var start = 0
         if field[0] == UInt8(ascii: "-") || field[0] == UInt8(ascii: "+") { start = 1 }
         guard field.count - start >= 3, field.count - start <= 8 else { return false }
+        let lead = field[start] | 0x20
+        guard lead == UInt8(ascii: "n") || lead == UInt8(ascii: "i") else { return false }
         var word = ""
         for byte in field[start...] { word.unicodeScalars.append(Unicode.Scalar(byte | 0x20)) }
         return word == "nan" || word == "inf" || word == "infinity"

@@ -26,7 +26,7 @@ enum LongReader {
         let numberColumn = countColumn ?? valueColumn!
         let valueKind: ValueKind = countColumn != nil ? .count : .value
 
-        var rows = PeriodicRows(dimensionCount: dimensions.count)
+        var rows = PeriodicRows(dimensionCount: dimensions.count, expectedRows: parser.estimatedRows)
         var dimensionValues = [Int32](repeating: 0, count: dimensions.count)
         while parser.nextRow() {
             let trustID = parser.name(trust), wardID = parser.name(ward), measureID = parser.name(measure)

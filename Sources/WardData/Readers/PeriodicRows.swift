@@ -4,7 +4,12 @@ struct PeriodicRows {
     var table: RecordTable
     var rawDates: [RawDate] = []
 
-    init(dimensionCount: Int) { table = RecordTable(dimensionCount: dimensionCount) }
+    /// `expectedRows` is an estimate (from the file size) used to reserve memory once.
+    init(dimensionCount: Int, expectedRows: Int = 0) {
+        table = RecordTable(dimensionCount: dimensionCount)
+        table.reserveCapacity(expectedRows)
+        rawDates.reserveCapacity(expectedRows)
+    }
 
     mutating func append(trust: Int32, ward: Int32, measure: Int32, date: RawDate, value: Double,
                          denominator: Double?, dimensions: [Int32], line: Int) {

@@ -1,5 +1,11 @@
 /// Walks the data rows of a CSV file and turns fields into typed values, reporting
 /// every problem with its line and column. Shared by every reader.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 final class RowParser {
     @exclusivity(unchecked) var scanner: CSVScanner
     let header: Header
@@ -19,6 +25,12 @@ final class RowParser {
     }
 
     var line: Int { scanner.recordLine }
+
+    /// A rough number of data rows, from the file size and the header's length.
+    var estimatedRows: Int {
+        let rowBytes = max(16, header.names.reduce(0) { $0 + $1.utf8.count + 1 })
+        return min(scanner.bytes.count / rowBytes + 16, 100_000_000)
+    }
 
     /// Moves to the next data row whose structure is sound; structural problems are
     /// reported as row errors and the row is passed over. `false` at the end.
@@ -84,7 +96,11 @@ final class RowParser {
         let cached: Int32? = withField(column) { bytes in
             let previous = lastBytes[column]
             guard lastIds[column] >= 0, previous.count == bytes.count else { return nil }
-            return previous.withUnsafeBufferPointer { $0.elementsEqual(bytes) } ? lastIds[column] : nil
+            guard let left = previous.withUnsafeBufferPointer({ $0.baseAddress }), let right = bytes.baseAddress else {
+                return lastIds[column]  // both empty
+            }
+            let same = memcmp(left, right, bytes.count) == 0
+            return same ? lastIds[column] : nil
         }
         if let cached { return cached }
         let value = text(column)

@@ -34,7 +34,7 @@ enum WideReader {
         guard let trust, let ward, let period else { fatalError("required columns were checked") }
         let measureIDs = measureColumns.map { parser.strings.intern(header.names[$0]) }
 
-        var rows = PeriodicRows(dimensionCount: dimensions.count)
+        var rows = PeriodicRows(dimensionCount: dimensions.count, expectedRows: parser.estimatedRows)
         var dimensionValues = [Int32](repeating: 0, count: dimensions.count)
         var counts = [Double?](repeating: nil, count: measureColumns.count)
         while parser.nextRow() {
