@@ -33,7 +33,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "SPCCoreTests", dependencies: ["SPCCore"]),
+        .testTarget(name: "SPCCoreTests", dependencies: ["SPCCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "WardDataTests", dependencies: ["WardData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "WardSPCTests", dependencies: ["WardSPC"]),
         .testTarget(name: "SPCRenderTests", dependencies: ["SPCRender"]),
