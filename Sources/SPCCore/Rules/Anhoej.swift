@@ -1,0 +1,83 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The Anhøj runs rules, qicharts2-compatible (DESIGN.md §4.2, `--rules anhoej`).
+///
+/// Per phase, over its useful points (see `CentreLineRuns`) against the phase's centre
+/// line — after a frozen baseline that covers every point of the phase:
+/// - **long run**: a run longer than round(log₂ useful) + 3 (Schilling 2012), flagged on
+///   the points of every run longer than that;
+/// - **few crossings**: crossings (runs − 1) fewer than the 5% lower quantile of
+///   Binomial(useful − 1, ½) (Chen 2010), a phase-level signal on no point.
+/// Control charts (every kind but `run`) add the outside-limits signal. The mr chart
+/// reports its runs statistics but never a runs signal (as qicharts2 0.8.1).
+///
+/// Sources: Anhøj & Olesen, "Run charts revisited", *PLoS ONE* 9(11), 2014; qicharts2
+/// 0.8.1 `runs.analysis` and `crsignal`.
+public enum Anhoej {
+    /// The longest run expected by chance: round(log₂ useful) + 3 (half-way cases cannot
+    /// occur: log₂ of an integer is never an odd multiple of ½).
+    /// - Returns: `nil` without useful points (qicharts2: NA).
+    public static func longestRunLimit(useful: Int) -> Int? {
+        guard useful > 0 else { return nil }
+        return Int(log2(Double(useful)).rounded(.toNearestOrEven)) + 3
+    }
+
+    /// The fewest crossings expected by chance: R's `qbinom(0.05, useful − 1, 0.5)`.
+    /// - Returns: `nil` without useful points (qicharts2: NA).
+    public static func crossingsLimit(useful: Int) -> Int? {
+        guard useful > 0 else { return nil }
+        return Binomial.quantile(0.05, trials: useful - 1, successProbability: 0.5)
+    }
+
+    /// The Anhøj signals and runs statistics of a chart.
+    ///
+    /// Events come phase by phase: long runs (in order), then few crossings, then points
+    /// outside the limits (control charts; excluded points included). Fewer than 10
+    /// useful points are still evaluated — the caller warns.
+    public static func evaluate(_ lines: ChartLines, layout: PhaseLayout, chart: ChartKind) -> RuleOutcome {
+        let outside = chart.hasLimits ? OutsideLimits.events(lines, layout: layout) : []
+        var events: [SignalEvent] = []
+        var statistics: [RunsStatistics?] = []
+        for (phase, range) in layout.phases.enumerated() {
+            let runs = CentreLineRuns.runs(CentreLineRuns.usefulPoints(lines, range: range, excluded: layout.excluded))
+            let (phaseStatistics, phaseEvents) = evaluatePhase(runs: runs, phase: phase, reportsSignals: chart != .mr)
+            statistics.append(phaseStatistics)
+            events += phaseEvents
+            events += outside.filter { $0.phase == phase }
+        }
+        return RuleOutcome(events: events, runs: statistics)
+    }
+
+    /// The runs statistics and runs signals of one phase.
+    ///
+    /// Without useful points every statistic is 0, the crossings limit `nil` and there is
+    /// no signal (qicharts2 reports NA).
+    /// - Parameter reportsSignals: false for the mr chart: statistics only.
+    static func evaluatePhase(runs: [CentreLineRuns.Run], phase: Int,
+                              reportsSignals: Bool) -> (RunsStatistics, [SignalEvent]) {
+        let useful = runs.reduce(0) { $0 + $1.length }
+        guard let runLimit = longestRunLimit(useful: useful), let crossingsLimit = crossingsLimit(useful: useful) else {
+            return (RunsStatistics(useful: 0, longestRun: 0, longestRunLimit: 0, crossings: 0, crossingsLimit: nil,
+                                   signal: false), [])
+        }
+        let longestRun = runs.map(\.length).max() ?? 0
+        let crossings = max(runs.count - 1, 0)
+        let longRuns = runs.filter { $0.length > runLimit }
+        let fewCrossings = crossings < crossingsLimit
+        let signal = reportsSignals && (!longRuns.isEmpty || fewCrossings)
+        var events: [SignalEvent] = []
+        if reportsSignals {
+            events = longRuns.map { SignalEvent(kind: .longRun, points: $0.points, side: $0.side, phase: phase) }
+            if fewCrossings { events.append(SignalEvent(kind: .fewCrossings, points: [], side: nil, phase: phase)) }
+        }
+        let statistics = RunsStatistics(useful: useful, longestRun: longestRun, longestRunLimit: runLimit,
+                                        crossings: crossings, crossingsLimit: crossingsLimit, signal: signal)
+        return (statistics, events)
+    }
+}
