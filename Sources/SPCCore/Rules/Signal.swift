@@ -69,7 +69,8 @@ public struct RunsStatistics: Sendable, Equatable {
     public var runs: Int?
     public var runsLowerLimit: Int?
     public var runsUpperLimit: Int?
-    /// The runs test signals (a long run or too few crossings / runs).
+    /// The runs test signals: a long run or too few crossings (Anhøj); a shift, too few or
+    /// too many runs (IHI).
     public var signal: Bool
 
     public init(useful: Int, longestRun: Int, longestRunLimit: Int, crossings: Int, crossingsLimit: Int?,

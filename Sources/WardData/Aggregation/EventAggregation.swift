@@ -56,7 +56,7 @@ enum EventAggregation {
         return WardDataset(file: issues.file, format: format, periodKind: periodKind, valueKind: .count,
                            hasDenominator: false, denominatorScope: options.denominatorScope,
                            dimensionNames: dimensionNames, strings: strings, records: records, events: events,
-                           observationWindow: firstPeriod...lastPeriod, warnings: issues.warnings,
+                           observationWindow: firstPeriod...lastPeriod, eventWindow: from...to, warnings: issues.warnings,
                            skippedLines: issues.skippedLines, unreportedWarnings: issues.unreportedWarnings)
     }
 }

@@ -27,6 +27,8 @@ public struct WardDataset: Sendable {
     /// For event-derived data: the first and last period of the observation window.
     /// Every period in it is observed for every ward × measure (zero when no event).
     public var observationWindow: ClosedRange<CivilDate>?
+    /// For event-derived data: the first and last day whose incidents were counted.
+    public var eventWindow: ClosedRange<CivilDate>?
     /// Warnings (and, with `--lenient`, the rows skipped), in file order.
     public var warnings: [InputIssue]
     /// Lines skipped because of row errors (only with `--lenient`).
@@ -37,7 +39,7 @@ public struct WardDataset: Sendable {
     public init(file: String, format: InputFormat, periodKind: PeriodKind, valueKind: ValueKind,
                 hasDenominator: Bool, denominatorScope: DenominatorScope, dimensionNames: [String],
                 strings: StringPool, records: RecordTable, events: EventTable? = nil,
-                observationWindow: ClosedRange<CivilDate>? = nil, warnings: [InputIssue] = [],
+                observationWindow: ClosedRange<CivilDate>? = nil, eventWindow: ClosedRange<CivilDate>? = nil, warnings: [InputIssue] = [],
                 skippedLines: [Int] = [], unreportedWarnings: Int = 0) {
         self.file = file
         self.format = format
@@ -50,6 +52,7 @@ public struct WardDataset: Sendable {
         self.records = records
         self.events = events
         self.observationWindow = observationWindow
+        self.eventWindow = eventWindow
         self.warnings = warnings
         self.skippedLines = skippedLines
         self.unreportedWarnings = unreportedWarnings

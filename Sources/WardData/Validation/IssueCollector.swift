@@ -32,6 +32,10 @@ struct IssueCollector {
     }
 
     /// A problem that stops the file being read, whatever `--lenient` says.
+    mutating func error(_ line: Int?, column: String? = nil, _ message: String, hint: String? = nil) {
+        error(line: line, column: column, message, hint: hint)
+    }
+
     mutating func error(line: Int? = nil, column: String? = nil, _ message: String, hint: String? = nil) {
         if errors.count < maxReported {
             errors.append(InputIssue(.error, file: file, line: line, column: column, message: message, hint: hint))

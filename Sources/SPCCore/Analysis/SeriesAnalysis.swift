@@ -1,0 +1,114 @@
+/// Automatic re-basing as the user asked for it (`--auto-rebase`).
+public struct AutoRebaseSettings: Sendable, Equatable {
+    /// Useful points on one side that make a sustained shift (runcharter's `runlength`).
+    public var length: Int
+    /// Points whose median is the first baseline (runcharter's `med_rows`).
+    public var medianPoints: Int
+    public var direction: RebaseDirection
+
+    public init(length: Int, medianPoints: Int = 13, direction: RebaseDirection) {
+        self.length = length
+        self.medianPoints = medianPoints
+        self.direction = direction
+    }
+}
+
+/// Everything that decides how one series is analysed.
+public struct AnalysisConfiguration: Sendable, Equatable {
+    public var chart: ChartOptions
+    public var rules: RuleParameters
+    public var plan: PhasePlan
+    /// A target for the assurance icon (`mdc`/`ptd` only), in the chart's units.
+    public var target: Double?
+    public var autoRebase: AutoRebaseSettings?
+
+    public init(chart: ChartOptions, rules: RuleParameters, plan: PhasePlan = PhasePlan(),
+                target: Double? = nil, autoRebase: AutoRebaseSettings? = nil) {
+        self.chart = chart
+        self.rules = rules
+        self.plan = plan
+        self.target = target
+        self.autoRebase = autoRebase
+    }
+
+    /// The defaults of DESIGN.md §4.0 for a chart and rule set: screening per rule set,
+    /// NHS England's constant on i charts under `mdc`/`ptd`.
+    public static func standard(chart: ChartKind, rules: RuleSetKind, improvement: Improvement = .decrease,
+                                multiplier: Double? = nil, screenMovingRanges: Bool? = nil,
+                                plotRate: Bool = false) -> AnalysisConfiguration {
+        AnalysisConfiguration(
+            chart: ChartOptions(kind: chart, multiplier: multiplier,
+                                screenMovingRanges: screenMovingRanges ?? rules.screensMovingRanges,
+                                nhsEnglandConstant: rules.usesNHSEnglandConstant, plotRate: plotRate),
+            rules: RuleParameters(kind: rules, improvement: improvement))
+    }
+}
+
+/// One series analysed: its lines, signals, runs statistics, sustained shifts and icons.
+public struct SeriesAnalysis: Sendable {
+    public var layout: PhaseLayout
+    public var lines: ChartLines
+    public var outcome: RuleOutcome
+    /// Sustained shifts found by automatic re-basing (empty without `--auto-rebase`).
+    public var sustainedShifts: [SustainedShift]
+    /// The first median of automatic re-basing.
+    public var rebaseBaselineMedian: Double?
+    public var variation: VariationIcon?
+    public var assurance: AssuranceIcon?
+    /// Plain-language cautions (short series, unsuitable chart …).
+    public var warnings: [String]
+
+    /// Signal names per point.
+    public var pointSignals: [[SignalKind]] { outcome.pointSignals(count: lines.count) }
+}
+
+/// The single-series analysis: the function the CLI, the library façade and the batch
+/// engine's tests all go through.
+public enum SPCAnalysis {
+    public static func analyse(_ series: Series, configuration: AnalysisConfiguration) -> SeriesAnalysis {
+        let layout = configuration.plan.layout(for: series)
+        var lines = ChartComputation.lines(for: series, layout: layout, options: configuration.chart)
+        var warnings: [String] = []
+        let rules = configuration.rules
+        if rules.kind == .mdc {
+            let short = layout.phases.filter { $0.count < MakingDataCount.minimumPhasePoints }
+            if !short.isEmpty {
+                lines = MakingDataCount.withoutLimitsForShortPhases(lines, layout: layout)
+                warnings.append("\(short.count == layout.phases.count ? "the series has" : "\(short.count) phase\(short.count == 1 ? " has" : "s have")") fewer than \(MakingDataCount.minimumPhasePoints) points: no limits, signals or icons there (the mean is kept), as NHS England does")
+            }
+        }
+        let outcome: RuleOutcome
+        switch rules.kind {
+        case .anhoej: outcome = Anhoej.evaluate(lines, layout: layout, chart: configuration.chart.kind)
+        case .ihi: outcome = IHI.evaluate(lines, layout: layout, parameters: rules)
+        case .mdc, .ptd: outcome = MakingDataCount.evaluate(lines, layout: layout, parameters: rules)
+        }
+        if rules.kind == .anhoej || rules.kind == .ihi {
+            for (phase, runs) in outcome.runs.enumerated() {
+                guard let runs, runs.useful < 10 else { continue }
+                warnings.append("phase \(phase + 1) has \(runs.useful) useful point\(runs.useful == 1 ? "" : "s") (fewer than 10): the runs test has little power")
+            }
+        }
+        if configuration.chart.kind == .c, let denominators = series.denominators, !denominators.isEmpty {
+            let mean = denominators.reduce(0, +) / Double(denominators.count)
+            if mean > 0, let low = denominators.min(), let high = denominators.max(),
+               low < 0.75 * mean || high > 1.25 * mean {
+                warnings.append("the denominator (bed days) varies by more than ±25% around its mean; a u chart allows for that, a c chart does not")
+            }
+        }
+        var analysis = SeriesAnalysis(layout: layout, lines: lines, outcome: outcome, sustainedShifts: [],
+                                      rebaseBaselineMedian: nil, variation: nil, assurance: nil, warnings: warnings)
+        if let rebase = configuration.autoRebase {
+            let found = AutoRebase.sustainedShifts(values: lines.values, excluded: layout.excluded, length: rebase.length,
+                                                   medianPoints: rebase.medianPoints, direction: rebase.direction)
+            analysis.sustainedShifts = found.shifts
+            analysis.rebaseBaselineMedian = found.baselineMedian
+        }
+        if rules.kind.hasIcons {
+            analysis.variation = VariationIcon.latest(outcome, lines: lines, layout: layout, parameters: rules)
+            analysis.assurance = AssuranceIcon.against(target: configuration.target, lines: lines, layout: layout,
+                                                       parameters: rules)
+        }
+        return analysis
+    }
+}

@@ -1,0 +1,70 @@
+import SPCCore
+import WardData
+
+/// What `wardspc analyze` (and the library) is asked to do. Defaults follow DESIGN.md §4.0.
+public struct AnalysisSettings: Sendable {
+    public var chart: ChartKind = .run
+    public var rules: RuleSetKind = .anhoej
+    /// run, i and mr charts: plot count ÷ denominator × multiplier (`--value rate`).
+    public var plotRate = false
+    /// Default: 1,000 for u/up and rates, 1 otherwise.
+    public var multiplier: Double?
+    /// Default: on for anhoej, ihi and ptd; off for mdc.
+    public var screenMovingRanges: Bool?
+    public var baselinePoints: Int?
+    public var baselineUntil: CivilDate?
+    public var phaseStarts: [CivilDate] = []
+    /// Dates whose periods are excluded (any day of the period).
+    public var excludedDates: [CivilDate] = []
+    /// Per-ward phases, exclusions and notes.
+    public var events: WardEvents?
+    public var improvement: Improvement = .decrease
+    /// In the chart's units (after the multiplier).
+    public var target: Double?
+    public var shiftLength: Int?
+    public var trendLength: Int?
+    /// `--auto-rebase LENGTH`.
+    public var autoRebaseLength: Int?
+    public var medianPoints = 13
+    /// Default: below for decrease, above for increase, both for neutral.
+    public var rebaseDirection: RebaseDirection?
+    /// Filters (empty = all).
+    public var trusts: Set<String> = []
+    public var wards: Set<String> = []
+    public var measures: Set<String> = []
+    public var subtypes: Set<String> = []
+
+    public init() {}
+
+    /// The rebase direction in force.
+    public var effectiveRebaseDirection: RebaseDirection {
+        if let rebaseDirection { return rebaseDirection }
+        switch improvement {
+        case .decrease: return .below
+        case .increase: return .above
+        case .neutral: return .both
+        }
+    }
+
+    /// The SPCCore configuration these settings give (before per-ward events).
+    public var configuration: AnalysisConfiguration {
+        var configuration = AnalysisConfiguration.standard(chart: chart, rules: rules, improvement: improvement,
+                                                           multiplier: multiplier, screenMovingRanges: screenMovingRanges,
+                                                           plotRate: plotRate)
+        configuration.rules = RuleParameters(kind: rules, shiftLength: shiftLength, trendLength: trendLength,
+                                             improvement: improvement)
+        configuration.target = target
+        if let autoRebaseLength {
+            configuration.autoRebase = AutoRebaseSettings(length: autoRebaseLength, medianPoints: medianPoints,
+                                                          direction: effectiveRebaseDirection)
+        }
+        return configuration
+    }
+}
+
+/// A request the data cannot answer (exit code 2): the message says what is needed.
+public struct AnalysisError: Error, CustomStringConvertible, Sendable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

@@ -1,0 +1,195 @@
+import SPCCore
+import WardData
+
+/// The library façade for `wardspc analyze`: every trust × ward × measure of a dataset
+/// through the single-series SPC analysis, with filters, per-ward events and warnings.
+public enum Analyzer {
+    public struct Result: Sendable {
+        public var series: [SeriesReport]
+        /// Problems of the request as a whole (e.g. a filter that matched nothing).
+        public var warnings: [String]
+    }
+
+    /// Analyses every series of `dataset` that passes the filters.
+    /// Throws `AnalysisError` when the data cannot support the chart asked for.
+    public static func analyse(_ dataset: WardDataset, settings: AnalysisSettings) throws(AnalysisError) -> Result {
+        try checkRequest(dataset, settings: settings)
+        var data = dataset
+        if !settings.subtypes.isEmpty {
+            guard dataset.dimensionNames.contains(where: { Header.fold($0) == "subtype" }) else {
+                throw AnalysisError("--subtype needs a `subtype` column, and \(dataset.file) has none")
+            }
+            data = dataset.keeping(dimension: "subtype", values: settings.subtypes)
+        }
+        let include: (String, String, String) -> Bool = { trust, ward, measure in
+            (settings.trusts.isEmpty || settings.trusts.contains(trust))
+                && (settings.wards.isEmpty || settings.wards.contains(ward))
+                && (settings.measures.isEmpty || settings.measures.contains(measure))
+        }
+        var reports: [SeriesReport] = []
+        if settings.chart.needsIncidentDates {
+            for intervals in IncidentIntervals.build(data, include: include) ?? [] {
+                reports.append(try analyseIntervals(intervals, settings: settings))
+            }
+        } else {
+            let built = SeriesBuilder.build(data, include: include)
+            if let problem = built.issues.first { throw AnalysisError(problem.description) }
+            for series in built.series {
+                reports.append(try analysePeriodic(series, dataset: data, settings: settings))
+            }
+        }
+        var warnings: [String] = []
+        if reports.isEmpty {
+            warnings.append("no series matched the filters (--trust, --ward, --measure, --subtype)")
+        }
+        return Result(series: reports, warnings: warnings)
+    }
+
+    private static func checkRequest(_ dataset: WardDataset, settings: AnalysisSettings) throws(AnalysisError) {
+        let chart = settings.chart
+        if chart.needsIncidentDates && dataset.events == nil {
+            throw AnalysisError("a \(chart.rawValue) chart plots the days between incidents, so it needs incident dates: give an event-level file (trust, ward, measure, date — one row per incident) or an MHSDS extract, not periodic counts")
+        }
+        if (chart.needsDenominator || settings.plotRate) && !dataset.hasDenominator {
+            let what = chart == .p || chart == .pp ? "the number of patients" : "occupied bed days"
+            throw AnalysisError("a \(chart.rawValue) chart\(settings.plotRate ? " of rates" : "") needs a denominator (\(what)), and \(dataset.file) has no denominator column (denominator, bed_days, occupied_bed_days or obd)")
+        }
+        if dataset.valueKind == .value && [.c, .u, .up, .p, .pp].contains(chart) {
+            throw AnalysisError("a \(chart.rawValue) chart needs counts, and \(dataset.file) has a `value` column (a non-count measure): use --chart i, mr or run")
+        }
+        if let baselinePoints = settings.baselinePoints, baselinePoints < 1 {
+            throw AnalysisError("--baseline-points must be at least 1")
+        }
+    }
+
+    /// A periodic series (weekly or monthly counts, rates or values).
+    static func analysePeriodic(_ series: WardSeries, dataset: WardDataset,
+                                settings: AnalysisSettings) throws(AnalysisError) -> SeriesReport {
+        var warnings: [String] = []
+        let needsDenominator = settings.chart.needsDenominator || settings.plotRate
+        var periods: [Int32] = [], numerators: [Double] = [], denominators: [Double] = []
+        var kept: [Int] = []
+        var dropped: [CivilDate] = []
+        for index in series.periods.indices {
+            if needsDenominator {
+                guard let denominator = series.denominators[index], denominator > 0 else {
+                    dropped.append(series.periods[index]); continue
+                }
+                denominators.append(denominator)
+            } else if let denominator = series.denominators[index] {
+                denominators.append(denominator)
+            }
+            if settings.chart == .p || settings.chart == .pp, let denominator = series.denominators[index],
+               series.values[index] > denominator {
+                throw AnalysisError("\(dataset.file): \(series.trust) · \(series.ward) · \(series.measure) has \(CSVCell.number(series.values[index])) in \(series.periods[index].iso), above its denominator \(CSVCell.number(denominator)); a p chart's denominator is the number of patients")
+            }
+            periods.append(series.periods[index].dayNumber)
+            numerators.append(series.values[index])
+            kept.append(index)
+        }
+        if !dropped.isEmpty {
+            warnings.append("\(dropped.count) \(dataset.periodKind.name)\(dropped.count == 1 ? "" : "s") without a denominator left out of the chart (\(dropped.prefix(3).map(\.iso).joined(separator: ", "))\(dropped.count > 3 ? ", …" : ""))")
+        }
+        let hasAllDenominators = denominators.count == periods.count && !periods.isEmpty
+        let spcSeries = Series(periods: periods, numerators: numerators,
+                               denominators: hasAllDenominators ? denominators : nil)
+        let wardEvents = settings.events?.events(trust: series.trust, ward: series.ward) ?? []
+        let mapToPeriod: (CivilDate) -> CivilDate = { dataset.periodKind.start(of: $0) }
+        var report = run(spcSeries, trust: series.trust, ward: series.ward, measure: series.measure,
+                         periodName: dataset.periodKind.name, wardEvents: wardEvents,
+                         excludedPeriod: mapToPeriod, settings: settings)
+        for (position, index) in kept.enumerated() {
+            report.points[position].count = dataset.valueKind == .count ? series.values[index] : nil
+            report.points[position].denominator = series.denominators[index]
+        }
+        report.warnings = warnings + report.warnings
+        if !series.missingPeriods.isEmpty {
+            report.warnings.append("\(series.missingPeriods.count) missing \(dataset.periodKind.name)\(series.missingPeriods.count == 1 ? "" : "s") shown as gaps (never zeros)")
+        }
+        return report
+    }
+
+    /// g and t charts: one point per incident from the second on.
+    static func analyseIntervals(_ intervals: IncidentIntervals, settings: AnalysisSettings) throws(AnalysisError) -> SeriesReport {
+        if settings.chart == .t, let zero = intervals.days.firstIndex(of: 0) {
+            throw AnalysisError("\(intervals.trust) · \(intervals.ward) · \(intervals.measure): two incidents on \(intervals.dates[zero].iso) give a 0-day interval, which a t chart cannot take (it works on days^(1/3.6)); use --chart g, which counts days between incidents and allows 0")
+        }
+        let spcSeries = Series(periods: intervals.dates.map(\.dayNumber), numerators: intervals.days)
+        let wardEvents = settings.events?.events(trust: intervals.trust, ward: intervals.ward) ?? []
+        var report = run(spcSeries, trust: intervals.trust, ward: intervals.ward, measure: intervals.measure,
+                         periodName: "incident", wardEvents: wardEvents, excludedPeriod: { $0 }, settings: settings)
+        if intervals.days.count < 2 {
+            report.warnings.append("\(intervals.days.count + 1) incident\(intervals.days.count == 0 ? "" : "s"): too few intervals for a \(settings.chart.rawValue) chart")
+        }
+        return report
+    }
+
+    /// Runs the SPC analysis and turns it into a report.
+    private static func run(_ series: Series, trust: String, ward: String, measure: String, periodName: String,
+                            wardEvents: [WardEvent], excludedPeriod: (CivilDate) -> CivilDate,
+                            settings: AnalysisSettings) -> SeriesReport {
+        var configuration = settings.configuration
+        let phaseEvents = wardEvents.filter { $0.kind == .phase }
+        let phaseDates = (settings.phaseStarts + phaseEvents.map(\.date)).map(\.dayNumber)
+        let excluded = (settings.excludedDates + wardEvents.filter { $0.kind == .exclude }.map(\.date))
+            .map { excludedPeriod($0).dayNumber }
+        configuration.plan = PhasePlan(phaseStarts: phaseDates, baselinePoints: settings.baselinePoints,
+                                       baselineUntil: settings.baselineUntil?.dayNumber,
+                                       excludedPeriods: Set(excluded))
+        let analysis = SPCAnalysis.analyse(series, configuration: configuration)
+        return SeriesReport(analysis: analysis, series: series, trust: trust, ward: ward, measure: measure,
+                            periodName: periodName, configuration: configuration, phaseEvents: phaseEvents,
+                            annotations: wardEvents)
+    }
+}
+
+extension SeriesReport {
+    /// The report of one analysed series (counts and denominators filled by the caller).
+    init(analysis: SeriesAnalysis, series: Series, trust: String, ward: String, measure: String, periodName: String,
+         configuration: AnalysisConfiguration, phaseEvents: [WardEvent], annotations: [WardEvent]) {
+        let lines = analysis.lines
+        let layout = analysis.layout
+        let signals = analysis.pointSignals
+        var orientation = [SignalOrientation?](repeating: nil, count: series.count)
+        for event in analysis.outcome.events {
+            guard let side = event.side else { continue }
+            let oriented = SignalOrientation(side: side, improvement: configuration.rules.improvement)
+            for point in event.points where orientation[point] != .concern { orientation[point] = oriented }
+        }
+        let date = { (index: Int) in CivilDate(dayNumber: series.periods[index]) }
+        points = (0..<series.count).map { index in
+            Point(period: date(index), count: nil, denominator: nil, value: lines.values[index],
+                  centre: lines.centre[index], lower: lines.lower[index], upper: lines.upper[index],
+                  phase: layout.phaseOfPoint[index] + 1, baseline: layout.baseline[index],
+                  excluded: layout.excluded[index], signals: signals[index], orientation: orientation[index],
+                  category: analysis.outcome.categories?[index])
+        }
+        phases = layout.phases.enumerated().map { phaseIndex, range in
+            let start = date(range.lowerBound)
+            let label = phaseIndex == 0 ? nil
+                : phaseEvents.last(where: { $0.date.dayNumber <= series.periods[range.lowerBound] })?.label
+            let phaseSignals = analysis.outcome.events
+                .filter { $0.phase == phaseIndex && $0.points.isEmpty }.map(\.kind)
+            return Phase(index: phaseIndex + 1, start: start, end: date(range.upperBound - 1),
+                         baselinePoints: layout.baselineIndices(of: phaseIndex).count,
+                         centre: lines.centre[range.lowerBound],
+                         runs: phaseIndex < analysis.outcome.runs.count ? analysis.outcome.runs[phaseIndex] : nil,
+                         label: label, signals: Array(Set(phaseSignals)).sorted())
+        }
+        sustainedShifts = analysis.sustainedShifts.map {
+            Shift(start: date($0.start), end: date($0.end), median: $0.median)
+        }
+        self.trust = trust
+        self.ward = ward
+        self.measure = measure
+        chart = configuration.chart.kind
+        rules = configuration.rules
+        multiplier = configuration.chart.multiplier
+        screenMovingRanges = configuration.chart.screenMovingRanges
+        period = periodName
+        variation = analysis.variation
+        assurance = analysis.assurance
+        self.annotations = annotations
+        warnings = analysis.warnings
+    }
+}

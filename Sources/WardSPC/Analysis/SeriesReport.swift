@@ -1,0 +1,70 @@
+import SPCCore
+import WardData
+
+/// One analysed trust × ward × measure, in the terms of the output contract (DESIGN.md §5.1).
+public struct SeriesReport: Sendable {
+    public struct Point: Sendable {
+        public var period: CivilDate
+        /// The count behind the point (`nil` for value measures and g/t charts).
+        public var count: Double?
+        public var denominator: Double?
+        /// The plotted value (`nil` where the chart has none, e.g. an mr chart's first point).
+        public var value: Double?
+        public var centre: Double?
+        public var lower: Double?
+        public var upper: Double?
+        /// 1-based.
+        public var phase: Int
+        public var baseline: Bool
+        public var excluded: Bool
+        public var signals: [SignalKind]
+        /// The orientation of the point's signals (improvement or concern), when it has any.
+        public var orientation: SignalOrientation?
+        public var category: PointCategory?
+    }
+
+    public struct Phase: Sendable {
+        /// 1-based.
+        public var index: Int
+        public var start: CivilDate
+        public var end: CivilDate
+        public var baselinePoints: Int
+        public var centre: Double?
+        public var runs: RunsStatistics?
+        /// The events-file label that started the phase, if any.
+        public var label: String?
+        /// Phase-level signals (`few_crossings`).
+        public var signals: [SignalKind]
+    }
+
+    public struct Shift: Sendable {
+        public var start: CivilDate
+        public var end: CivilDate
+        public var median: Double
+    }
+
+    public var trust: String
+    public var ward: String
+    public var measure: String
+    public var chart: ChartKind
+    public var rules: RuleParameters
+    public var multiplier: Double
+    public var screenMovingRanges: Bool
+    /// `"week"`, `"month"` or `"incident"` (g/t charts: one point per incident).
+    public var period: String
+    public var phases: [Phase]
+    public var points: [Point]
+    public var sustainedShifts: [Shift]
+    public var variation: VariationIcon?
+    public var assurance: AssuranceIcon?
+    public var annotations: [WardEvent]
+    public var warnings: [String]
+
+    /// Signal names fired in the latest phase (point and phase signals), each once.
+    public var latestSignals: [SignalKind] {
+        guard let last = phases.last else { return [] }
+        var names = Set(last.signals)
+        for point in points where point.phase == last.index { names.formUnion(point.signals) }
+        return names.sorted()
+    }
+}

@@ -1,0 +1,148 @@
+import SPCCore
+import WardData
+
+/// `wardspc/analysis@1` and `wardspc/summary@1` (DESIGN.md §5.1).
+public enum AnalysisJSON {
+    /// Every point of every series.
+    public static func analysis(_ reports: [SeriesReport]) -> JSONValue {
+        .object([("schema", .string("wardspc/analysis@1")), ("series", .array(reports.map(series)))])
+    }
+
+    /// One object per series: the many-ward overview.
+    public static func summary(_ reports: [SeriesReport]) -> JSONValue {
+        .object([("schema", .string("wardspc/summary@1")), ("series", .array(reports.map(summaryEntry)))])
+    }
+
+    static func number(_ value: Double?) -> JSONValue { .optional(value, JSONValue.number) }
+    static func date(_ value: CivilDate) -> JSONValue { .string(value.iso) }
+
+    static func series(_ report: SeriesReport) -> JSONValue {
+        let hasIcons = report.rules.kind.hasIcons
+        return .object([
+            ("trust", .string(report.trust)),
+            ("ward", .string(report.ward)),
+            ("measure", .string(report.measure)),
+            ("chart", .string(report.chart.rawValue)),
+            ("rules", .string(report.rules.kind.rawValue)),
+            ("multiplier", .number(report.multiplier)),
+            ("screen_mr", .bool(report.screenMovingRanges)),
+            ("period", .string(report.period)),
+            ("phases", .array(report.phases.map(phase))),
+            ("points", .array(report.points.map { point($0, hasIcons: hasIcons) })),
+            ("sustained_shifts", .array(report.sustainedShifts.map(shift))),
+            ("icons", icons(report)),
+            ("warnings", .array(report.warnings.map(JSONValue.string))),
+            ("improvement", .string(report.rules.improvement.rawValue)),
+            ("rule_parameters", ruleParameters(report.rules)),
+            ("annotations", .array(report.annotations.map(annotation))),
+        ])
+    }
+
+    static func ruleParameters(_ rules: RuleParameters) -> JSONValue {
+        switch rules.kind {
+        case .anhoej:
+            return .object([("longest_run", .string("round(log2(useful)) + 3")),
+                            ("crossings", .string("5% quantile of Binomial(useful - 1, 0.5)"))])
+        case .ihi:
+            return .object([("shift_length", .number(Double(rules.shiftLength))),
+                            ("trend_length", .number(Double(rules.trendLength))),
+                            ("runs", .string("Swed-Eisenhart two-sided 5%"))])
+        case .mdc, .ptd:
+            return .object([("shift_length", .number(Double(rules.shiftLength))),
+                            ("trend_length", .number(Double(rules.trendLength)))])
+        }
+    }
+
+    static func phase(_ phase: SeriesReport.Phase) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("index", .number(Double(phase.index))),
+            ("start", date(phase.start)),
+            ("end", date(phase.end)),
+            ("baseline_points", .number(Double(phase.baselinePoints))),
+            ("centre", number(phase.centre)),
+            ("runs", .optional(phase.runs, runs)),
+        ]
+        if let label = phase.label { members.append(("label", .string(label))) }
+        members.append(("signals", .array(phase.signals.map { .string($0.rawValue) })))
+        return .object(members)
+    }
+
+    static func runs(_ runs: RunsStatistics) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("useful", .number(Double(runs.useful))),
+            ("longest_run", .number(Double(runs.longestRun))),
+            ("longest_run_max", .number(Double(runs.longestRunLimit))),
+            ("crossings", .number(Double(runs.crossings))),
+            ("crossings_min", .optional(runs.crossingsLimit) { .number(Double($0)) }),
+            ("signal", .bool(runs.signal)),
+        ]
+        if let count = runs.runs {
+            members.append(("runs", .number(Double(count))))
+            members.append(("runs_min", .optional(runs.runsLowerLimit) { .number(Double($0)) }))
+            members.append(("runs_max", .optional(runs.runsUpperLimit) { .number(Double($0)) }))
+        }
+        return .object(members)
+    }
+
+    static func point(_ point: SeriesReport.Point, hasIcons: Bool) -> JSONValue {
+        .object([
+            ("period", date(point.period)),
+            ("count", number(point.count)),
+            ("denominator", number(point.denominator)),
+            ("value", number(point.value)),
+            ("centre", number(point.centre)),
+            ("lower", number(point.lower)),
+            ("upper", number(point.upper)),
+            ("phase", .number(Double(point.phase))),
+            ("baseline", .bool(point.baseline)),
+            ("excluded", .bool(point.excluded)),
+            ("signals", .array(point.signals.map { .string($0.rawValue) })),
+            ("mdc", hasIcons ? .optional(point.category) { .string($0.rawValue) } : .null),
+        ])
+    }
+
+    static func shift(_ shift: SeriesReport.Shift) -> JSONValue {
+        .object([("start", date(shift.start)), ("end", date(shift.end)), ("median", .number(shift.median))])
+    }
+
+    static func icons(_ report: SeriesReport) -> JSONValue {
+        guard report.rules.kind.hasIcons else { return .null }
+        return .object([
+            ("variation", .optional(report.variation) { .string($0.rawValue) }),
+            ("assurance", .optional(report.assurance) { .string($0.rawValue) }),
+        ])
+    }
+
+    static func annotation(_ event: WardEvent) -> JSONValue {
+        .object([("date", date(event.date)), ("label", .string(event.label)), ("kind", .string(event.kind.rawValue))])
+    }
+
+    static func summaryEntry(_ report: SeriesReport) -> JSONValue {
+        let latest = report.phases.last
+        let lastPoint = report.points.last { $0.phase == latest?.index }
+        return .object([
+            ("trust", .string(report.trust)),
+            ("ward", .string(report.ward)),
+            ("measure", .string(report.measure)),
+            ("chart", .string(report.chart.rawValue)),
+            ("rules", .string(report.rules.kind.rawValue)),
+            ("period", .string(report.period)),
+            ("points", .number(Double(report.points.count))),
+            ("first", .optional(report.points.first) { date($0.period) }),
+            ("last", .optional(report.points.last) { date($0.period) }),
+            ("latest_phase", .optional(latest) { phase in
+                .object([
+                    ("start", date(phase.start)),
+                    ("centre", number(phase.centre)),
+                    ("lower", number(lastPoint?.lower)),
+                    ("upper", number(lastPoint?.upper)),
+                ])
+            }),
+            ("latest_signals", .array(report.latestSignals.map { .string($0.rawValue) })),
+            ("sustained_shifts", .number(Double(report.sustainedShifts.count))),
+            ("variation", .optional(report.variation) { .string($0.rawValue) }),
+            ("assurance", .optional(report.assurance) { .string($0.rawValue) }),
+            ("warnings", .array(report.warnings.map(JSONValue.string))),
+        ])
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import SPCCore
+import WardData
+import WardSPC
+
+struct AnalyzeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analyze",
+        abstract: "Run and control charts with their signals, for every trust × ward × measure.",
+        discussion: """
+        Reads FILE, builds one series per trust × ward × measure (rows differing only by a \
+        dimension such as subtype are added up), and computes the chart and every signal of \
+        the rule set. Output: a block per series (table), every point (csv, json: schema \
+        wardspc/analysis@1) or one row per series with --summary (wardspc/summary@1). \
+        Warnings about the data go to standard error.
+        """,
+        aliases: ["analyse"]
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
+
+    @Argument(help: "The ward data CSV file.")
+    var file: String
+
+    @OptionGroup var spc: SPCOptions
+    @OptionGroup var filters: FilterOptions
+
+    @Flag(help: "One row per series: latest phase's centre and limits, its signals, sustained shifts and icons.")
+    var summary = false
+
+    @Option(help: "Output format: table, json or csv.")
+    var format: Format = .table
+
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var input: InputOptions
+
+    func run() throws {
+        let dataset = try readDataset(file, input: input)
+        let events: WardEvents?
+        do { events = try WardEventsLoader.load(spc.events, options: input.readOptions) } catch { throw reject(error) }
+        var settings = spc.settings(events: events)
+        filters.apply(to: &settings)
+        let result: Analyzer.Result
+        do { result = try Analyzer.analyse(dataset, settings: settings) } catch {
+            printStandardError("wardspc: \(error)")
+            throw ExitCode(2)
+        }
+        for warning in result.warnings { printStandardError("warning: \(warning)") }
+        let text: String
+        switch (format, summary) {
+        case (.table, false): text = AnalysisTable.points(result.series)
+        case (.table, true): text = AnalysisTable.summary(result.series)
+        case (.json, false): text = AnalysisJSON.analysis(result.series).rendered(pretty: true)
+        case (.json, true): text = AnalysisJSON.summary(result.series).rendered(pretty: true)
+        case (.csv, false): text = AnalysisCSV.points(result.series)
+        case (.csv, true): text = AnalysisCSV.summary(result.series)
+        }
+        try output.write(text, inputs: [file] + (spc.events.map { [$0] } ?? []))
+    }
+}

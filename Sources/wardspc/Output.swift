@@ -1,0 +1,41 @@
+import ArgumentParser
+import WardData
+import WardSPC
+
+/// Where a command's main output goes: stdout (default) or a file written atomically,
+/// never over an input.
+struct OutputOptions: ParsableArguments {
+    @Option(name: .customLong("output"), help: "Write the output to this file (atomically) instead of standard output.")
+    var outputPath: String?
+
+    func write(_ text: String, inputs: [String]) throws {
+        guard let outputPath else {
+            print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+            return
+        }
+        do {
+            try AtomicFile.write(text.hasSuffix("\n") ? text : text + "\n", to: outputPath, protected: inputs)
+        } catch {
+            printStandardError("wardspc: \(error)")
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// Reports a rejected input on stderr (every issue with its place) and exits 2.
+func reject(_ rejection: InputRejected) -> ExitCode {
+    for issue in rejection.issues { printStandardError(issue.description) }
+    if rejection.unreportedErrors > 0 { printStandardError("… and \(rejection.unreportedErrors) more errors") }
+    return ExitCode(2)
+}
+
+/// Reads the data file or exits 2 with every problem listed.
+func readDataset(_ path: String, input: InputOptions) throws -> WardDataset {
+    do {
+        let dataset = try WardDataReader.read(path: path, options: input.readOptions)
+        for warning in dataset.warnings { printStandardError(warning.description) }
+        return dataset
+    } catch {
+        throw reject(error)
+    }
+}
