@@ -60,6 +60,15 @@ public struct SeriesReport: Sendable {
     public var annotations: [WardEvent]
     public var warnings: [String]
 
+    /// The latest phase (the one the summary describes).
+    public var latestPhase: Phase? { phases.last }
+
+    /// The latest phase's limits at its last point (u and p limits step with the denominator).
+    public var latestLimits: (lower: Double?, upper: Double?) {
+        let point = points.last { $0.phase == latestPhase?.index }
+        return (point?.lower, point?.upper)
+    }
+
     /// Signal names fired in the latest phase (point and phase signals), each once.
     public var latestSignals: [SignalKind] {
         guard let last = phases.last else { return [] }

@@ -40,12 +40,12 @@ public enum AnalysisCSV {
     public static func summary(_ reports: [SeriesReport]) -> String {
         var out = summaryHeader.joined(separator: ",") + "\n"
         for report in reports {
-            let latest = report.phases.last
-            let lastPoint = report.points.last { $0.phase == latest?.index }
+            let latest = report.latestPhase
+            let limits = report.latestLimits
             var cells: [String] = [CSVCell.text(report.trust), CSVCell.text(report.ward), CSVCell.text(report.measure)]
             cells += [report.chart.rawValue, report.rules.kind.rawValue, report.period, String(report.points.count)]
             cells += [report.points.first?.period.iso ?? "", report.points.last?.period.iso ?? ""]
-            cells += [latest?.start.iso ?? "", number(latest?.centre), number(lastPoint?.lower), number(lastPoint?.upper)]
+            cells += [latest?.start.iso ?? "", number(latest?.centre), number(limits.lower), number(limits.upper)]
             cells.append(report.latestSignals.map(\.rawValue).joined(separator: ";"))
             cells.append(String(report.sustainedShifts.count))
             cells += [report.variation?.rawValue ?? "", report.assurance?.rawValue ?? ""]

@@ -16,14 +16,20 @@ public enum AnalysisJSON {
     static func number(_ value: Double?) -> JSONValue { .optional(value, JSONValue.number) }
     static func date(_ value: CivilDate) -> JSONValue { .string(value.iso) }
 
-    static func series(_ report: SeriesReport) -> JSONValue {
-        let hasIcons = report.rules.kind.hasIcons
-        return .object([
+    /// The members that name a series and its chart, first in both schemas.
+    static func identity(_ report: SeriesReport) -> [(String, JSONValue)] {
+        [
             ("trust", .string(report.trust)),
             ("ward", .string(report.ward)),
             ("measure", .string(report.measure)),
             ("chart", .string(report.chart.rawValue)),
             ("rules", .string(report.rules.kind.rawValue)),
+        ]
+    }
+
+    static func series(_ report: SeriesReport) -> JSONValue {
+        let hasIcons = report.rules.kind.hasIcons
+        return .object(identity(report) + [
             ("multiplier", .number(report.multiplier)),
             ("screen_mr", .bool(report.screenMovingRanges)),
             ("period", .string(report.period)),
@@ -118,24 +124,18 @@ public enum AnalysisJSON {
     }
 
     static func summaryEntry(_ report: SeriesReport) -> JSONValue {
-        let latest = report.phases.last
-        let lastPoint = report.points.last { $0.phase == latest?.index }
-        return .object([
-            ("trust", .string(report.trust)),
-            ("ward", .string(report.ward)),
-            ("measure", .string(report.measure)),
-            ("chart", .string(report.chart.rawValue)),
-            ("rules", .string(report.rules.kind.rawValue)),
+        let limits = report.latestLimits
+        return .object(identity(report) + [
             ("period", .string(report.period)),
             ("points", .number(Double(report.points.count))),
             ("first", .optional(report.points.first) { date($0.period) }),
             ("last", .optional(report.points.last) { date($0.period) }),
-            ("latest_phase", .optional(latest) { phase in
+            ("latest_phase", .optional(report.latestPhase) { phase in
                 .object([
                     ("start", date(phase.start)),
                     ("centre", number(phase.centre)),
-                    ("lower", number(lastPoint?.lower)),
-                    ("upper", number(lastPoint?.upper)),
+                    ("lower", number(limits.lower)),
+                    ("upper", number(limits.upper)),
                 ])
             }),
             ("latest_signals", .array(report.latestSignals.map { .string($0.rawValue) })),

@@ -112,10 +112,9 @@ public enum AnalysisTable {
         }
         for trust in trustOrder {
             let rows = byTrust[trust]!.map { report -> [String] in
-                let latest = report.phases.last
-                let lastPoint = report.points.last { $0.phase == latest?.index }
-                var row = [report.ward, report.measure, number(latest?.centre),
-                           number(lastPoint?.lower), number(lastPoint?.upper),
+                let limits = report.latestLimits
+                var row = [report.ward, report.measure, number(report.latestPhase?.centre),
+                           number(limits.lower), number(limits.upper),
                            report.latestSignals.compactMap { signalCode[$0] }.joined()]
                 if hasIcons {
                     row += [report.variation.flatMap { variationCode[$0] } ?? "",
