@@ -1,0 +1,37 @@
+import SPCCore
+import WardData
+
+/// What `wardspc evaluate` is asked to do. Defaults follow DESIGN.md §4.0 and §4.4.
+public struct EvaluationSettings: Sendable {
+    public var windows = WindowSettings()
+    /// Per-ward interventions: each ward's first `phase` event splits baseline from comparison.
+    public var events: WardEvents?
+    /// The benchmark reduction, in per cent (the NCCMH collaborative's 15%).
+    public var benchmark = 15.0
+    /// The SPC view (centre-line change) uses these chart and rule settings; its chart
+    /// defaults to u when the data has bed days, else c.
+    public var analysis = AnalysisSettings()
+    /// Whether `analysis.chart` was given (otherwise u/c is chosen from the data).
+    public var chartGiven = false
+    /// Sustained-shift length for the SPC view when no phases exist (runcharter's 9).
+    public var autoRebaseLength = 9
+    /// Pool by these in the `trusts` table (default: trust × measure).
+    public var groupBy: PoolingGroup = .trust
+    /// Segmented regression model.
+    public var segmentedModel: SegmentedModel = .linear
+
+    public init() {}
+}
+
+/// How the pooled table groups wards (`--group-by`).
+public enum PoolingGroup: String, Sendable, CaseIterable {
+    case trust, measure, subtype, context
+}
+
+/// The segmented-regression model (`--its`).
+public enum SegmentedModel: String, Sendable, CaseIterable {
+    /// OLS on the rate per 1,000 bed days (or count per period), Wagner et al. 2002.
+    case linear
+    /// Poisson regression of the counts with log(exposure) as offset, by IRLS.
+    case poisson
+}
