@@ -179,6 +179,7 @@ extension SeriesReport {
         sustainedShifts = analysis.sustainedShifts.map {
             Shift(start: date($0.start), end: date($0.end), median: $0.median)
         }
+        rebaseBaselineMedian = analysis.rebaseBaselineMedian
         self.trust = trust
         self.ward = ward
         self.measure = measure
