@@ -166,8 +166,11 @@ extension SeriesReport {
         }
         phases = layout.phases.enumerated().map { phaseIndex, range in
             let start = date(range.lowerBound)
+            // The label of the events-file phase that starts here: its date falls after the
+            // previous point and on or before this phase's first (a phase started by --phase,
+            // or an earlier event's phase, has none).
             let label = phaseIndex == 0 ? nil
-                : phaseEvents.last(where: { $0.date.dayNumber <= series.periods[range.lowerBound] })?.label
+                : phaseEvents.last(where: { (series.periods[range.lowerBound - 1] + 1...series.periods[range.lowerBound]).contains($0.date.dayNumber) })?.label
             let phaseSignals = analysis.outcome.events
                 .filter { $0.phase == phaseIndex && $0.points.isEmpty }.map(\.kind)
             return Phase(index: phaseIndex + 1, start: start, end: date(range.upperBound - 1),
@@ -179,6 +182,7 @@ extension SeriesReport {
         sustainedShifts = analysis.sustainedShifts.map {
             Shift(start: date($0.start), end: date($0.end), median: $0.median)
         }
+        rebaseBaselineMedian = analysis.rebaseBaselineMedian
         self.trust = trust
         self.ward = ward
         self.measure = measure

@@ -55,6 +55,9 @@ public struct SeriesReport: Sendable {
     public var phases: [Phase]
     public var points: [Point]
     public var sustainedShifts: [Shift]
+    /// With `--auto-rebase`: the median of the first `--median-points` points, which the
+    /// first sustained shift is measured against (runcharter's baseline median).
+    public var rebaseBaselineMedian: Double?
     public var variation: VariationIcon?
     public var assurance: AssuranceIcon?
     public var annotations: [WardEvent]

@@ -6,8 +6,8 @@ import Testing
     // `--auto-rebase 9 --median-points 13 --rebase-direction <direction>` on every ward's counts.
     @Test(arguments: RebaseDirection.allCases)
     func test_sustainedShifts_everyWard_matchesRuncharter(direction: RebaseDirection) throws {
-        let wards = try RuncharterFixtures.wards()
-        let expected = try RuncharterFixtures.expected(direction: direction)
+        let wards = try RuncharterReference.wards()
+        let expected = try RuncharterReference.expected(direction: direction)
         let expectedWards = Set(expected.map(\.ward))
         #expect(expectedWards == Set(wards.keys), "runcharter reports every ward")
         #expect(wards.count == 21)

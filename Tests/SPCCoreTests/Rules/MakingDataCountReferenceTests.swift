@@ -2,13 +2,13 @@ import Testing
 @testable import SPCCore
 
 /// `ptd` against NHSRplotthedots 0.2.2 and `mdc` against NHS England's SPC SQL v2.6, on the
-/// 21 reference wards × both directions (Fixtures/mdc). Each chart is evaluated on the
+/// 21 reference wards × both directions (Fixtures/reference). Each chart is evaluated on the
 /// reference's own lines, so these tests check the rules and icons, not the limits.
 @Suite struct MakingDataCountReferenceTests {
-    static func evaluate(_ chart: MDCFixtures.Chart, _ kind: RuleSetKind)
+    static func evaluate(_ chart: MakingDataCountReference.Chart, _ kind: RuleSetKind)
         -> (outcome: RuleOutcome, lines: ChartLines, layout: PhaseLayout, parameters: RuleParameters) {
-        let lines = MDCFixtures.chartLines(chart)
-        let layout = MDCFixtures.layout(chart)
+        let lines = MakingDataCountReference.chartLines(chart)
+        let layout = MakingDataCountReference.layout(chart)
         let parameters = RuleParameters(kind: kind, improvement: chart.improvement)
         return (MakingDataCount.evaluate(lines, layout: layout, parameters: parameters), lines, layout, parameters)
     }
@@ -37,7 +37,7 @@ import Testing
 
     @Test(arguments: ["default", "rebase52", "fix26", "target", "target_high"])
     func test_ptd_pointTypes_matchNHSRplotthedots_0_2_2(variant: String) throws {
-        let charts = try MDCFixtures.plotTheDots.get().filter { $0.variant == variant }
+        let charts = try MakingDataCountReference.plotTheDots.get().filter { $0.variant == variant }
         #expect(charts.count == 42)
         for chart in charts {
             let categories = Self.evaluate(chart, .ptd).outcome.categories!
@@ -48,8 +48,8 @@ import Testing
 
     @Test(arguments: ["default", "rebase52", "fix26", "target", "target_high"])
     func test_ptd_variationAndAssuranceIcons_matchNHSRplotthedots_0_2_2(variant: String) throws {
-        let charts = try MDCFixtures.plotTheDots.get().filter { $0.variant == variant }
-        let summary = try MDCFixtures.plotTheDotsSummary.get()
+        let charts = try MakingDataCountReference.plotTheDots.get().filter { $0.variant == variant }
+        let summary = try MakingDataCountReference.plotTheDotsSummary.get()
         for chart in charts {
             let rows = summary.filter { $0["ward"] == chart.ward && $0["direction"] == chart.direction && $0["variant"] == variant }
             let latest = try #require(rows.last, "\(chart.name): no summary row")
@@ -62,7 +62,7 @@ import Testing
                 let last = chart.points.lastIndex { $0.rebaseGroup == group }!
                 #expect(outcome.categories![last].rawValue == row["variation_type"], "\(chart.name) group \(group)")
             }
-            let assurance = AssuranceIcon.against(target: try MDCFixtures.target(chart), lines: lines, layout: layout,
+            let assurance = AssuranceIcon.against(target: try MakingDataCountReference.target(chart), lines: lines, layout: layout,
                                                   parameters: parameters)
             #expect(assurance.map(Self.plotTheDotsName) == (latest["assurance_type"] == "NA" ? nil : latest["assurance_type"]),
                     "\(chart.name)")
@@ -70,7 +70,7 @@ import Testing
     }
 
     @Test func test_ptd_referenceTargets_coverEveryAssuranceType() throws {
-        let types = Set(try MDCFixtures.plotTheDotsSummary.get().compactMap(\.["assurance_type"]))
+        let types = Set(try MakingDataCountReference.plotTheDotsSummary.get().compactMap(\.["assurance_type"]))
         #expect(types == ["NA", "consistent_pass", "consistent_fail", "inconsistent"])
     }
 
@@ -78,7 +78,7 @@ import Testing
 
     @Test(arguments: ["default", "fix26"])
     func test_mdc_firedRulesAndPointTypes_matchSQLv26(variant: String) throws {
-        let charts = try MDCFixtures.sqlV26.get().filter { $0.variant == variant }
+        let charts = try MakingDataCountReference.sqlV26.get().filter { $0.variant == variant }
         #expect(charts.count == 42)
         for chart in charts {
             let outcome = Self.evaluate(chart, .mdc).outcome
@@ -93,8 +93,8 @@ import Testing
 
     @Test(arguments: ["default", "fix26"])
     func test_mdc_variationIcons_matchSQLv26(variant: String) throws {
-        let charts = try MDCFixtures.sqlV26.get().filter { $0.variant == variant }
-        let summary = try MDCFixtures.sqlV26Summary.get()
+        let charts = try MakingDataCountReference.sqlV26.get().filter { $0.variant == variant }
+        let summary = try MakingDataCountReference.sqlV26Summary.get()
         for chart in charts {
             let row = try #require(summary.first { $0["ward"] == chart.ward && $0["direction"] == chart.direction && $0["variant"] == variant })
             #expect(Int(row["n"]!) == chart.points.count)
@@ -108,11 +108,11 @@ import Testing
     /// phase not marked frozen) some fix26 charts fire differently, so the agreement above
     /// really tests the partition.
     @Test func test_mdc_fix26_baselinePartitionChangesSignals() throws {
-        let charts = try MDCFixtures.sqlV26.get().filter { $0.variant == "fix26" }
+        let charts = try MakingDataCountReference.sqlV26.get().filter { $0.variant == "fix26" }
         var changed = 0
         for chart in charts {
-            let lines = MDCFixtures.chartLines(chart)
-            let layout = MDCFixtures.layout(chart)
+            let lines = MakingDataCountReference.chartLines(chart)
+            let layout = MakingDataCountReference.layout(chart)
             #expect(MakingDataCount.partitions(layout, baselineIsPartition: true) == [0..<26, 26..<chart.points.count])
             var unpartitioned = layout
             unpartitioned.isFrozen = unpartitioned.isFrozen.map { _ in false }

@@ -1,8 +1,8 @@
 import Testing
 @testable import SPCCore
 
-/// The team's qicharts2 0.8.1 reference cases (`Fixtures/qicharts2/`, copied from the
-/// shared reference folder): the weekly input series, the g/t intervals built from the
+/// The team's qicharts2 0.8.1 reference cases (`Fixtures/reference/`, read through
+/// `ReferenceFixtures`): the weekly input series, the g/t intervals built from the
 /// incident dates, and what qicharts2 computed from them.
 enum Qicharts2Reference {
     /// The 21 weekly series: seven kinds × three wards (the `-3` ones miss weeks 30, 31, 77).
@@ -81,9 +81,9 @@ enum Qicharts2Reference {
 
     static let weeklyInput: [String: [WeeklyRow]] = {
         var byWard: [String: [WeeklyRow]] = [:]
-        for row in load("qicharts2/input.csv") {
+        for row in load(.input) {
             byWard[row["ward"]!, default: []].append(
-                WeeklyRow(period: Fixtures.days(row["week_start"]!), count: Double(row["count"]!)!,
+                WeeklyRow(period: ReferenceFixtures.days(row["week_start"]!), count: Double(row["count"]!)!,
                           denominator: Double(row["denominator"]!)!))
         }
         return byWard.mapValues { $0.sorted { $0.period < $1.period } }
@@ -91,18 +91,18 @@ enum Qicharts2Reference {
 
     static let incidentDates: [String: [Int32]] = {
         var byWard: [String: [Int32]] = [:]
-        for row in load("qicharts2/events.csv") { byWard[row["ward"]!, default: []].append(Fixtures.days(row["date"]!)) }
+        for row in load(.rareEvents) { byWard[row["ward"]!, default: []].append(ReferenceFixtures.days(row["date"]!)) }
         return byWard
     }()
 
-    static let expectedWeekly: [Key: [Point]] = points(load("qicharts2/expected_qicharts2.csv"))
-    static let expectedRare: [Key: [Point]] = points(load("qicharts2/expected_rare.csv"))
+    static let expectedWeekly: [Key: [Point]] = points(load(.qicharts2))
+    static let expectedRare: [Key: [Point]] = points(load(.rare))
 
-    static func load(_ name: String) -> [[String: String]] {
+    static func load(_ file: ReferenceFixtures.File) -> [ReferenceFixtures.Row] {
         do {
-            return try Fixtures.csvRows(name)
+            return try ReferenceFixtures.rows(file)
         } catch {
-            Issue.record("cannot load \(name): \(error)")
+            Issue.record("cannot load \(file.rawValue): \(error)")
             return []
         }
     }
@@ -114,7 +114,7 @@ enum Qicharts2Reference {
         for row in rows {
             let key = Key(ward: row["ward"]!, chart: row["chart"]!, variant: row["variant"]!)
             result[key, default: []].append(Point(
-                period: Fixtures.days(row["x"]!), value: number(row["y"]), centre: number(row["cl"]),
+                period: ReferenceFixtures.days(row["x"]!), value: number(row["y"]), centre: number(row["cl"]),
                 lower: number(row["lcl"]), upper: number(row["ucl"]), part: integer(row["part"])!,
                 runsSignal: row["runs.signal"] == "TRUE", sigmaSignal: row["sigma.signal"] == "TRUE",
                 useful: integer(row["n.useful"]), longestRun: integer(row["longest.run"]),

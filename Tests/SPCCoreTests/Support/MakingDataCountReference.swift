@@ -1,13 +1,14 @@
 import Foundation
 @testable import SPCCore
 
-/// Loads the Making Data Count reference cases in `Fixtures/mdc` (see its README) and turns
-/// them into the inputs of `MakingDataCount.evaluate`.
+/// The Making Data Count reference cases (`Fixtures/reference/`, read through
+/// `ReferenceFixtures`), turned into the inputs of `MakingDataCount.evaluate`:
+/// NHSRplotthedots 0.2.2 (`ptd`) and NHS England's SPC SQL v2.6 (`mdc`).
 ///
 /// Limits are computed elsewhere, so each chart's lines are the reference's own: values = y,
 /// centre = mean, limits = lpl/upl, 2σ lines = mean ± (2/3)(upl − mean) — exactly
 /// 2.66·(2/3)·MR̄ on the NHS England constant the references use.
-enum MDCFixtures {
+enum MakingDataCountReference {
     struct Point: Sendable {
         /// Days since 1970-01-01.
         var period: Int32
@@ -33,17 +34,17 @@ enum MDCFixtures {
     }
 
     /// NHSRplotthedots 0.2.2 charts (`expected_mdc_points.csv`).
-    static let plotTheDots = Result { try loadCharts("expected_mdc_points", mean: "mean_col") }
+    static let plotTheDots = Result { try loadCharts(.plotTheDotsPoints, mean: "mean_col") }
     /// NHSRplotthedots 0.2.2 summary rows (`expected_mdc_summary.csv`).
-    static let plotTheDotsSummary = Result { try table("expected_mdc_summary") }
+    static let plotTheDotsSummary = Result { try table(.plotTheDotsSummary) }
     /// SQL v2.6 charts (`expected_mdc_v26_points.csv`).
-    static let sqlV26 = Result { try loadCharts("expected_mdc_v26_points", mean: "mean") }
+    static let sqlV26 = Result { try loadCharts(.sqlV26Points, mean: "mean") }
     /// SQL v2.6 summary rows (`expected_mdc_v26_summary.csv`).
-    static let sqlV26Summary = Result { try table("expected_mdc_v26_summary") }
+    static let sqlV26Summary = Result { try table(.sqlV26Summary) }
     /// `count` per ward from `input.csv`, in row order.
     static let counts = Result { () throws -> [String: [Double]] in
         var counts: [String: [Double]] = [:]
-        for row in try table("input") { counts[row["ward"]!, default: []].append(Double(row["count"]!)!) }
+        for row in try table(.input) { counts[row["ward"]!, default: []].append(Double(row["count"]!)!) }
         return counts
     }
 
@@ -89,45 +90,14 @@ enum MDCFixtures {
 
     // MARK: Reading
 
-    struct MissingFixture: Error { var name: String }
-
-    static func table(_ name: String) throws -> [[String: String]] {
-        guard let url = Bundle.module.url(forResource: name, withExtension: "csv", subdirectory: "Fixtures/mdc") else {
-            throw MissingFixture(name: name)
-        }
-        let lines = try String(contentsOf: url, encoding: .utf8).split(whereSeparator: \.isNewline)
-        let header = fields(lines[0])
-        return lines.dropFirst().map { line in
-            Dictionary(uniqueKeysWithValues: zip(header, fields(line)))
-        }
+    static func table(_ file: ReferenceFixtures.File) throws -> [ReferenceFixtures.Row] {
+        try ReferenceFixtures.rows(file)
     }
 
-    /// One CSV line's fields; quoted fields lose their quotes ("" inside is a quote).
-    static func fields(_ line: Substring) -> [String] {
-        var result: [String] = []
-        var field = ""
-        var quoted = false
-        var previous: Character?
-        for character in line {
-            if character == "\"" {
-                if quoted, previous == "\"" { field.append("\"") }
-                quoted.toggle()
-            } else if character == ",", !quoted {
-                result.append(field)
-                field = ""
-            } else {
-                field.append(character)
-            }
-            previous = character
-        }
-        result.append(field)
-        return result
-    }
-
-    static func loadCharts(_ name: String, mean: String) throws -> [Chart] {
+    static func loadCharts(_ file: ReferenceFixtures.File, mean: String) throws -> [Chart] {
         var charts: [Chart] = []
-        for row in try table(name) {
-            let point = Point(period: days(row["x"]!), y: Double(row["y"]!)!, mean: Double(row[mean]!)!,
+        for row in try table(file) {
+            let point = Point(period: ReferenceFixtures.days(row["x"]!), y: Double(row["y"]!)!, mean: Double(row[mean]!)!,
                               lower: Double(row["lpl"]!)!, upper: Double(row["upl"]!)!,
                               pointType: row["point_type"]!,
                               rules: Set((row["rules"] ?? "").split(separator: ";").map(String.init)),
@@ -140,17 +110,5 @@ enum MDCFixtures {
             }
         }
         return charts
-    }
-
-    /// Days since 1970-01-01 of an ISO date (Hinnant's days-from-civil).
-    static func days(_ iso: String) -> Int32 {
-        let parts = iso.split(separator: "-").map { Int($0)! }
-        let (month, day) = (parts[1], parts[2])
-        let year = month <= 2 ? parts[0] - 1 : parts[0]
-        let era = (year >= 0 ? year : year - 399) / 400
-        let yearOfEra = year - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return Int32(era * 146_097 + dayOfEra - 719_468)
     }
 }
