@@ -83,6 +83,14 @@ public enum SPCAnalysis {
         case .ihi: outcome = IHI.evaluate(lines, layout: layout, parameters: rules)
         case .mdc, .ptd: outcome = MakingDataCount.evaluate(lines, layout: layout, parameters: rules)
         }
+        if rules.kind.hasIcons {
+            for (phase, isFrozen) in layout.isFrozen.enumerated() where isFrozen {
+                let points = layout.baselineIndices(of: phase).count
+                if points < MakingDataCount.minimumPhasePoints {
+                    warnings.append("phase \(phase + 1)'s limits come from \(points) baseline point\(points == 1 ? "" : "s"); Making Data Count advises at least \(MakingDataCount.minimumPhasePoints) (limits from fewer are unreliable)")
+                }
+            }
+        }
         if rules.kind == .anhoej || rules.kind == .ihi {
             for (phase, runs) in outcome.runs.enumerated() {
                 guard let runs, runs.useful < 10 else { continue }

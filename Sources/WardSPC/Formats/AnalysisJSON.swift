@@ -41,6 +41,7 @@ public enum AnalysisJSON {
             ("improvement", .string(report.rules.improvement.rawValue)),
             ("rule_parameters", ruleParameters(report.rules)),
             ("annotations", .array(report.annotations.map(annotation))),
+            ("rebase_baseline_median", number(report.rebaseBaselineMedian)),
         ])
     }
 
