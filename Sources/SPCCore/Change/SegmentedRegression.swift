@@ -71,21 +71,30 @@ public struct SegmentedRegression: Sendable, Hashable {
     /// - Returns: one result per input, in order (`nil` where `fit` would give `nil`).
     public static func fitBatch(_ inputs: [Input]) -> [SegmentedRegression?] {
         var results = [SegmentedRegression?](repeating: nil, count: inputs.count)
-        var groups: [SegmentedDesign: [Int]] = [:]
-        var order: [SegmentedDesign] = []
-        for (index, input) in inputs.enumerated() {
-            guard input.values.count == input.periods.count, input.values.allSatisfy(\.isFinite),
-                  let design = SegmentedDesign(periods: input.periods, firstComparisonPeriod: input.firstComparisonPeriod)
-            else { continue }
-            if groups[design] == nil { order.append(design) }
-            groups[design, default: []].append(index)
-        }
-        for design in order {
-            let members = groups[design]!
+        for (design, members) in designGroups(inputs) {
             let fits = fitGroup(design, values: members.map { inputs[$0].values })
             for (member, fit) in zip(members, fits) { results[member] = fit }
         }
         return results
+    }
+
+    /// The valid inputs grouped by design (identical periods and t₀), each group's input
+    /// indices in order, groups in order of first appearance.
+    static func designGroups(_ inputs: [Input]) -> [(design: SegmentedDesign, members: [Int])] {
+        var groups: [SegmentedDesign: Int] = [:]
+        var result: [(design: SegmentedDesign, members: [Int])] = []
+        for (index, input) in inputs.enumerated() {
+            guard input.values.count == input.periods.count, input.values.allSatisfy(\.isFinite),
+                  let design = SegmentedDesign(periods: input.periods, firstComparisonPeriod: input.firstComparisonPeriod)
+            else { continue }
+            if let group = groups[design] {
+                result[group].members.append(index)
+            } else {
+                groups[design] = result.count
+                result.append((design, [index]))
+            }
+        }
+        return result
     }
 
     /// The wards of one design: one least-squares call, one (XᵀX)⁻¹, one dgemm for the

@@ -74,6 +74,9 @@ import Testing
             SegmentedRegression.Input(periods: Array(0..<7), values: Array(repeating: 1, count: 7), firstComparisonPeriod: 3),
             SegmentedRegression.Input(periods: Self.periods, values: Self.wardA.map { $0 * 2 + 1 }, firstComparisonPeriod: 26),
         ]
+        // Three wards share one design (one dgels call); C has its own; the 7-point ward none.
+        let groups = SegmentedRegression.designGroups(inputs)
+        #expect(groups.map(\.members) == [[0, 2, 4], [1]])
         let batch = SegmentedRegression.fitBatch(inputs)
         #expect(batch.count == 5)
         #expect(batch[3] == nil)
