@@ -15,7 +15,7 @@ import Darwin
 /// Int J Epidemiol 46:348–355). Fitted by iteratively reweighted least squares as R's
 /// `glm(y ~ t + X + tau + offset(log(exposure)), family = poisson)`: start μ = y + 0.1,
 /// then repeat z = η − offset + (y − μ)/μ, weights μ, β from the weighted least squares
-/// (`BLAS.leastSquares` on √μ·X and √μ·z), until β moves less than 1e-12 relative — one
+/// (`BLAS.leastSquaresFactored` on √μ·X and √μ·z), until β moves less than 1e-12 relative — one
 /// or two iterations past glm's deviance criterion, for full precision. SEs from the
 /// Fisher information, (XᵀWX)⁻¹ at the fit (dispersion 1); `pearsonDispersion` says
 /// whether a quasi-Poisson scale (multiply the SEs by its square root) is called for.

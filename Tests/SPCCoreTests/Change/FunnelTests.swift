@@ -1,8 +1,7 @@
 import Testing
 @testable import SPCCore
 
-/// Reference values: Python 3.11, NumPy 2.4.6, SciPy 1.17.1 (/tmp script, reproduced in
-/// each comment): θ = ΣO/ΣT; exact limit_p = max(0, r − (F(r) − p)/f(r))/T with
+/// Reference values: Python 3.11, NumPy 2.4.6, SciPy 1.17.1, by these steps: θ = ΣO/ΣT; exact limit_p = max(0, r − (F(r) − p)/f(r))/T with
 /// r = smallest count with `s.poisson.cdf(r, θT) >= p`, f = `s.poisson.pmf`;
 /// z = (O − θT)/√(θT); clamps `np.percentile(z, [10, 90])` (linear = R type 7);
 /// φ = mean(clip(z)²); τ² = (Iφ − (I − 1))/(Σw − Σw²/Σw), w = T/θ;
