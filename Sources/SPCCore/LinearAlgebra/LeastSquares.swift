@@ -11,6 +11,15 @@ public enum LeastSquaresError: Error, Equatable, Sendable {
     case invalidArgument(Int)
 }
 
+/// A least-squares solution together with the triangular factor of its design matrix.
+public struct LeastSquaresSolution: Sendable, Equatable {
+    /// The `p × k` coefficients, one column per right-hand side.
+    public let coefficients: Matrix
+    /// R of the design's QR factorisation (`p × p`, upper triangular; AᵀA = RᵀR), for
+    /// (AᵀA)⁻¹ through `BLAS.inverseOfGram(triangularFactor:)`.
+    public let triangularFactor: Matrix
+}
+
 extension BLAS {
     /// Solves min ‖A·X − B‖ for every column of `b` at once (`LAPACKE_dgels`, QR).
     ///
@@ -21,6 +30,11 @@ extension BLAS {
     ///   - b: `n × k` right-hand sides.
     /// - Returns: the `p × k` coefficients.
     public static func leastSquares(_ a: Matrix, _ b: Matrix) throws(LeastSquaresError) -> Matrix {
+        try leastSquaresFactored(a, b).coefficients
+    }
+
+    /// As `leastSquares`, also keeping R of A = QR, from the same single `dgels` call.
+    public static func leastSquaresFactored(_ a: Matrix, _ b: Matrix) throws(LeastSquaresError) -> LeastSquaresSolution {
         precondition(a.rows == b.rows, "A has \(a.rows) rows but B has \(b.rows)")
         guard a.rows >= a.columns else {
             throw .underdetermined(rows: a.rows, columns: a.columns)
@@ -49,6 +63,12 @@ extension BLAS {
                 solution[row, column] = rhs[row + column * b.rows]
             }
         }
-        return solution
+        var triangular = Matrix(rows: a.columns, columns: a.columns)
+        for column in 0..<a.columns {
+            for row in 0...column {
+                triangular[row, column] = factor[row + column * a.rows]
+            }
+        }
+        return LeastSquaresSolution(coefficients: solution, triangularFactor: triangular)
     }
 }
