@@ -33,9 +33,12 @@ struct AnalyzeCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
     @OptionGroup var input: InputOptions
+    @OptionGroup var window: EventWindowOptions
 
     func run() throws {
-        let dataset = try readDataset(file, input: input)
+        var readOptions = input.readOptions
+        window.apply(to: &readOptions)
+        let dataset = try readDataset(file, options: readOptions)
         let events: WardEvents?
         do { events = try WardEventsLoader.load(spc.events, options: input.readOptions) } catch { throw reject(error) }
         var settings = spc.settings(events: events)

@@ -30,9 +30,9 @@ func reject(_ rejection: InputRejected) -> ExitCode {
 }
 
 /// Reads the data file or exits 2 with every problem listed.
-func readDataset(_ path: String, input: InputOptions) throws -> WardDataset {
+func readDataset(_ path: String, options: ReadOptions) throws -> WardDataset {
     do {
-        let dataset = try WardDataReader.read(path: path, options: input.readOptions)
+        let dataset = try WardDataReader.read(path: path, options: options)
         for warning in dataset.warnings { printStandardError(warning.description) }
         return dataset
     } catch {

@@ -19,6 +19,7 @@ struct ValidateCommand: ParsableCommand {
     var file: String
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var window: EventWindowOptions
 
     @Option(help: "Output: table (for a terminal) or json (schema wardspc/validation@1).")
     var format: OutputFormat = .table
@@ -27,7 +28,9 @@ struct ValidateCommand: ParsableCommand {
     var chart: String?
 
     func run() throws {
-        let report = Validator.validate(path: file, options: input.readOptions, chart: chart)
+        var readOptions = input.readOptions
+        window.apply(to: &readOptions)
+        let report = Validator.validate(path: file, options: readOptions, chart: chart)
         switch format {
         case .table: print(report.table)
         case .json: print(report.json.rendered(pretty: true))

@@ -27,6 +27,20 @@ public struct FunnelLimits: Sendable, Hashable {
     public let lower998: Double
     public let upper998: Double
 
+    public init(exposure: Double, lower95: Double, upper95: Double, lower998: Double, upper998: Double) {
+        self.exposure = exposure
+        self.lower95 = lower95
+        self.upper95 = upper95
+        self.lower998 = lower998
+        self.upper998 = upper998
+    }
+
+    /// The same limits with rates multiplied by `factor` (per 1,000 bed days, say).
+    public func scaled(by factor: Double) -> FunnelLimits {
+        FunnelLimits(exposure: exposure, lower95: lower95 * factor, upper95: upper95 * factor,
+                     lower998: lower998 * factor, upper998: upper998 * factor)
+    }
+
     public func position95(of rate: Double) -> FunnelPosition {
         FunnelPosition(rate: rate, lower: lower95, upper: upper95)
     }

@@ -46,6 +46,21 @@ public struct AnalysisSettings: Sendable {
         }
     }
 
+    /// Whether a series passes the `--trust`, `--ward` and `--measure` filters.
+    public func includes(_ trust: String, _ ward: String, _ measure: String) -> Bool {
+        (trusts.isEmpty || trusts.contains(trust)) && (wards.isEmpty || wards.contains(ward))
+            && (measures.isEmpty || measures.contains(measure))
+    }
+
+    /// The dataset with only the rows of the `--subtype` values (all rows when none given).
+    public func selectingSubtypes(of dataset: WardDataset) throws(AnalysisError) -> WardDataset {
+        guard !subtypes.isEmpty else { return dataset }
+        guard dataset.dimensionNames.contains(where: { Header.fold($0) == "subtype" }) else {
+            throw AnalysisError("--subtype needs a `subtype` column, and \(dataset.file) has none")
+        }
+        return dataset.keeping(dimension: "subtype", values: subtypes)
+    }
+
     /// The SPCCore configuration these settings give (before per-ward events).
     public var configuration: AnalysisConfiguration {
         var configuration = AnalysisConfiguration.standard(chart: chart, rules: rules, improvement: improvement,

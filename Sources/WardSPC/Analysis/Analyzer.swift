@@ -14,18 +14,8 @@ public enum Analyzer {
     /// Throws `AnalysisError` when the data cannot support the chart asked for.
     public static func analyse(_ dataset: WardDataset, settings: AnalysisSettings) throws(AnalysisError) -> Result {
         try checkRequest(dataset, settings: settings)
-        var data = dataset
-        if !settings.subtypes.isEmpty {
-            guard dataset.dimensionNames.contains(where: { Header.fold($0) == "subtype" }) else {
-                throw AnalysisError("--subtype needs a `subtype` column, and \(dataset.file) has none")
-            }
-            data = dataset.keeping(dimension: "subtype", values: settings.subtypes)
-        }
-        let include: (String, String, String) -> Bool = { trust, ward, measure in
-            (settings.trusts.isEmpty || settings.trusts.contains(trust))
-                && (settings.wards.isEmpty || settings.wards.contains(ward))
-                && (settings.measures.isEmpty || settings.measures.contains(measure))
-        }
+        let data = try settings.selectingSubtypes(of: dataset)
+        let include = settings.includes
         var reports: [SeriesReport] = []
         if settings.chart.needsIncidentDates {
             for intervals in IncidentIntervals.build(data, include: include) ?? [] {

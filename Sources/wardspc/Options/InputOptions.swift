@@ -25,12 +25,6 @@ struct InputOptions: ParsableArguments {
             help: "When rows differing only by a dimension are combined: auto (a denominator repeated on every row is the ward's and counts once; otherwise rows add up), ward, or row.")
     var denominatorScope: DenominatorScope = .auto
 
-    @Option(help: "Event files: first day of the observation window (YYYY-MM-DD). Default: the first incident.")
-    var from: String?
-
-    @Option(help: "Event files: last day of the observation window (YYYY-MM-DD). Default: the last incident.")
-    var to: String?
-
     @Flag(name: .customLong("allow-identifiers"),
           help: "Read a file that has patient-identifier columns (NHS number, name, date of birth, postcode…); their values are skipped, never read or shown.")
     var allowIdentifiers = false
@@ -48,20 +42,9 @@ struct InputOptions: ParsableArguments {
         if let weekStart, Weekday(name: weekStart) == nil {
             throw ValidationError("--week-start must be a day of the week (monday … sunday), not '\(weekStart)'")
         }
-        for (flag, value) in [("--from", from), ("--to", to)] {
-            if let value, Self.date(value) == nil {
-                throw ValidationError("\(flag) must be a date written YYYY-MM-DD, not '\(value)'")
-            }
-        }
         guard maxErrors > 0, maxFieldBytes > 0, maxColumns > 0 else {
             throw ValidationError("--max-errors, --max-field-bytes and --max-columns must be positive")
         }
-    }
-
-    static func date(_ text: String) -> CivilDate? {
-        let bytes = Array(text.utf8)
-        guard let raw = bytes.withUnsafeBufferPointer(DateParser.parse), case .iso = raw else { return nil }
-        return DateOrderEvidence.resolve(raw, order: .iso)
     }
 
     var readOptions: ReadOptions {
@@ -72,8 +55,6 @@ struct InputOptions: ParsableArguments {
         options.dateOrder = dateFormat
         options.lenient = lenient
         options.denominatorScope = denominatorScope
-        options.from = from.flatMap(Self.date)
-        options.to = to.flatMap(Self.date)
         options.allowIdentifiers = allowIdentifiers
         options.maxReportedErrors = maxErrors
         options.limits = CSVScanner.Limits(maxFieldBytes: maxFieldBytes, maxFields: maxColumns)
@@ -85,3 +66,17 @@ extension InputFormat: ExpressibleByArgument {}
 extension PeriodChoice: ExpressibleByArgument {}
 extension DateOrder: ExpressibleByArgument {}
 extension DenominatorScope: ExpressibleByArgument {}
+
+/// The observation window of event-level input (DESIGN.md §3.3): `--from`/`--to`.
+struct EventWindowOptions: ParsableArguments {
+    @Option(help: "Event files: first day of the observation window (YYYY-MM-DD or DD/MM/YYYY). Default: the first incident.")
+    var from: DateArgument?
+
+    @Option(help: "Event files: last day of the observation window (YYYY-MM-DD or DD/MM/YYYY). Default: the last incident.")
+    var to: DateArgument?
+
+    func apply(to options: inout ReadOptions) {
+        options.from = from?.date
+        options.to = to?.date
+    }
+}

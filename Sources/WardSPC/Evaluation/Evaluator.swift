@@ -1,0 +1,228 @@
+import SPCCore
+import WardData
+
+/// The library façade for `wardspc evaluate`: change against baseline per ward, pooled
+/// per trust and programme-wide, against the benchmark (DESIGN.md §4.4).
+public enum Evaluator {
+    public static func evaluate(_ dataset: WardDataset, settings: EvaluationSettings) throws(AnalysisError) -> EvaluationResult {
+        guard dataset.valueKind == .count else {
+            throw AnalysisError("evaluate compares incident counts, and \(dataset.file) has a `value` column (a non-count measure)")
+        }
+        var analysis = settings.analysis
+        if !settings.chartGiven { analysis.chart = dataset.hasDenominator ? .u : .c }
+        guard [.run, .i, .c, .u, .up].contains(analysis.chart) else {
+            throw AnalysisError("evaluate's SPC view needs a chart of counts or rates per period (u, up, c, i or run), not \(analysis.chart.rawValue)")
+        }
+        if analysis.chart.needsDenominator && !dataset.hasDenominator {
+            throw AnalysisError("a \(analysis.chart.rawValue) chart needs occupied bed days, and \(dataset.file) has no denominator column")
+        }
+        let data = try analysis.selectingSubtypes(of: dataset)
+        var wards: [WardEvaluation] = []
+        var regressions = SegmentedRegressionQueue()
+        for (group, groupData) in try groups(of: data, by: settings.groupBy) {
+            let built = SeriesBuilder.build(groupData, include: analysis.includes)
+            if let problem = built.issues.first { throw AnalysisError(problem.description) }
+            for series in built.series {
+                wards.append(evaluateWard(series, dataset: groupData, group: group, analysis: analysis,
+                                          settings: settings, index: wards.count, regressions: &regressions))
+            }
+        }
+        regressions.solve(into: &wards)
+        var warnings: [String] = []
+        if wards.isEmpty { warnings.append("no series matched the filters (--trust, --ward, --measure, --subtype)") }
+        let unevaluated = wards.filter { $0.baseline == nil || $0.comparison == nil }.count
+        if unevaluated > 0 {
+            warnings.append("\(unevaluated) series could not be evaluated (fewer than \(settings.windows.minimumPeriods) observed periods or an empty window); their figures are null")
+        }
+        return EvaluationResult(
+            wards: wards,
+            trusts: pool(wards, byTrust: settings.groupBy != .measure, benchmark: settings.benchmark),
+            programme: pool(wards, byTrust: false, benchmark: settings.benchmark),
+            benchmark: settings.benchmark, period: dataset.periodKind.name,
+            exposureIsBedDays: dataset.hasDenominator, chart: analysis.chart, warnings: warnings)
+    }
+
+    /// The dataset once (group `nil`), or once per value of the subtype/context column.
+    private static func groups(of dataset: WardDataset, by grouping: PoolingGroup) throws(AnalysisError) -> [(String?, WardDataset)] {
+        guard grouping == .subtype || grouping == .context else { return [(nil, dataset)] }
+        let name = grouping.rawValue
+        guard let column = dataset.dimensionNames.firstIndex(where: { Header.fold($0) == name }) else {
+            throw AnalysisError("--group-by \(name) needs a `\(name)` column, and \(dataset.file) has none")
+        }
+        var seen: [Int32] = []
+        var known: Set<Int32> = []
+        for id in dataset.records.dimensions[column] where known.insert(id).inserted { seen.append(id) }
+        if let events = dataset.events {
+            for id in events.dimensions[column] where known.insert(id).inserted { seen.append(id) }
+        }
+        return seen.map { dataset.strings[$0] }.filter { !$0.isEmpty }.sorted().map { value in
+            (value, dataset.keeping(dimension: name, values: [value]))
+        }
+    }
+
+    // MARK: One ward
+
+    static func evaluateWard(_ series: WardSeries, dataset: WardDataset, group: String?, analysis: AnalysisSettings,
+                             settings: EvaluationSettings, index: Int,
+                             regressions: inout SegmentedRegressionQueue) -> WardEvaluation {
+        var evaluation = WardEvaluation(trust: series.trust, ward: series.ward, measure: series.measure, group: group,
+                                        baseline: nil, comparison: nil, counts: nil, rateRatio: nil,
+                                        verdict: .insufficientData, centreChangePercent: nil, its: nil,
+                                        notes: [], warnings: [])
+        let wardEvents = settings.events?.events(trust: series.trust, ward: series.ward) ?? []
+        let intervention = wardEvents.first { $0.kind == .phase }?.date
+        guard let windows = EvaluationWindows.choose(periods: series.periods, settings: settings.windows,
+                                                     intervention: intervention) else {
+            evaluation.warnings.append("only \(series.periods.count) observed \(dataset.periodKind.name)s (fewer than \(settings.windows.minimumPeriods)): not evaluated")
+            return evaluation
+        }
+        evaluation.notes = windows.notes
+        let bedDays = dataset.hasDenominator
+        // With bed days, a period without them cannot count towards a rate.
+        func usable(_ indices: [Int]) -> [Int] {
+            bedDays ? indices.filter { series.denominators[$0] != nil } : indices
+        }
+        let baseline = usable(windows.baseline), comparison = usable(windows.comparison)
+        let dropped = windows.baseline.count + windows.comparison.count - baseline.count - comparison.count
+        if dropped > 0 { evaluation.notes.append("\(dropped) period\(dropped == 1 ? "" : "s") without bed days left out of the windows") }
+        evaluation.baseline = figures(series, baseline, bedDays: bedDays)
+        evaluation.comparison = figures(series, comparison, bedDays: bedDays)
+        if let before = evaluation.baseline, let after = evaluation.comparison {
+            let counts = WardCounts(baselineCount: before.count, baselineExposure: before.exposure,
+                                    comparisonCount: after.count, comparisonExposure: after.exposure)
+            evaluation.counts = counts
+            evaluation.rateRatio = RateRatio.compute(counts)
+            evaluation.verdict = Verdict(rateRatio: evaluation.rateRatio, benchmark: settings.benchmark)
+            if before.count == 0 {
+                evaluation.notes.append("no incidents in the baseline window: a reduction is undefined")
+            }
+        }
+        if series.measure.lowercased().contains("sexual") {
+            evaluation.notes.append("a rise in sexual-safety incidents can reflect better reporting rather than more harm")
+        }
+        evaluation.centreChangePercent = centreChange(series, windows: baseline, dataset: dataset, analysis: analysis,
+                                                      wardEvents: wardEvents, settings: settings)
+        regressions.add(series, baseline: baseline, comparison: comparison, kind: dataset.periodKind,
+                        bedDays: bedDays, model: settings.segmentedModel, ward: index)
+        return evaluation
+    }
+
+    static func figures(_ series: WardSeries, _ indices: [Int], bedDays: Bool) -> WindowFigures? {
+        guard let first = indices.first, let last = indices.last else { return nil }
+        let count = indices.reduce(0) { $0 + Int(series.values[$1]) }
+        let exposure = bedDays ? indices.reduce(0.0) { $0 + (series.denominators[$1] ?? 0) } : Double(indices.count)
+        let rate: Double? = exposure > 0 ? Double(count) / exposure * (bedDays ? 1000 : 1) : nil
+        return WindowFigures(start: series.periods[first], end: series.periods[last], periods: indices.count,
+                             count: count, exposure: exposure, rate: rate)
+    }
+
+    /// 100·(CL_latest − CL_baseline)/CL_baseline with the chart in use: CL_baseline from the
+    /// baseline window; CL_latest from the last phase when phases exist, else from the
+    /// latest sustained shift; `nil` when neither exists or CL_baseline is 0.
+    static func centreChange(_ series: WardSeries, windows baseline: [Int], dataset: WardDataset,
+                             analysis: AnalysisSettings, wardEvents: [WardEvent],
+                             settings: EvaluationSettings) -> Double? {
+        guard let lastBaseline = baseline.last else { return nil }
+        let needsDenominator = analysis.chart.needsDenominator || analysis.plotRate
+        var periods: [Int32] = [], numerators: [Double] = [], denominators: [Double] = []
+        for index in series.periods.indices {
+            if needsDenominator {
+                guard let denominator = series.denominators[index], denominator > 0 else { continue }
+                denominators.append(denominator)
+            }
+            periods.append(series.periods[index].dayNumber)
+            numerators.append(series.values[index])
+        }
+        let spcSeries = Series(periods: periods, numerators: numerators, denominators: needsDenominator ? denominators : nil)
+        var configuration = analysis.configuration
+        let phaseStarts = (analysis.phaseStarts + wardEvents.filter { $0.kind == .phase }.map(\.date)).map(\.dayNumber)
+        if phaseStarts.isEmpty {
+            configuration.plan = PhasePlan(baselineUntil: series.periods[lastBaseline].dayNumber)
+            configuration.autoRebase = AutoRebaseSettings(length: settings.autoRebaseLength,
+                                                          medianPoints: analysis.medianPoints,
+                                                          direction: analysis.effectiveRebaseDirection)
+        } else {
+            configuration.plan = PhasePlan(phaseStarts: phaseStarts)
+        }
+        let result = SPCAnalysis.analyse(spcSeries, configuration: configuration)
+        guard let firstBaseline = periods.firstIndex(where: { $0 >= series.periods[baseline[0]].dayNumber }),
+              let baselineCentre = result.lines.centre[firstBaseline], baselineCentre != 0 else { return nil }
+        let latest: Double?
+        if result.layout.phases.count > 1, let start = result.layout.phases.last?.lowerBound {
+            latest = result.lines.centre[start]
+        } else {
+            latest = result.sustainedShifts.last?.median
+        }
+        guard let latest else { return nil }
+        return 100 * (latest - baselineCentre) / baselineCentre
+    }
+
+    // MARK: Pooling
+
+    static func pool(_ wards: [WardEvaluation], byTrust: Bool, benchmark: Double) -> [PooledEvaluation] {
+        struct Key: Hashable { var trust: String?, measure: String, group: String? }
+        var order: [Key] = []
+        var members: [Key: [WardEvaluation]] = [:]
+        for ward in wards {
+            let key = Key(trust: byTrust ? ward.trust : nil, measure: ward.measure, group: ward.group)
+            if members[key] == nil { order.append(key) }
+            members[key, default: []].append(ward)
+        }
+        let extra = [15.0, 25.0, 100.0].contains(benchmark) ? [] : [benchmark]
+        return order.map { key in
+            let group = members[key]!
+            let counts = group.compactMap(\.counts)
+            return PooledEvaluation(trust: key.trust, measure: key.measure, group: key.group, wards: group.count,
+                                    ratioOfTotals: Pooling.ratioOfTotals(counts),
+                                    randomEffects: Pooling.randomEffects(counts),
+                                    reductions: Pooling.reductions(counts, benchmarks: extra))
+        }
+    }
+}
+
+/// Segmented regressions waiting to be solved: wards sharing observed periods and
+/// intervention go to LAPACK together (`SegmentedRegression.fitBatch`).
+struct SegmentedRegressionQueue {
+    private var linear: [(ward: Int, input: SegmentedRegression.Input)] = []
+    private var poisson: [(ward: Int, fit: PoissonSegmentedRegression?)] = []
+
+    mutating func add(_ series: WardSeries, baseline: [Int], comparison: [Int], kind: PeriodKind, bedDays: Bool,
+                      model: SegmentedModel, ward: Int) {
+        guard let first = baseline.first, let firstComparison = comparison.first else { return }
+        let indices = Array(Set(baseline + comparison)).sorted()
+        let origin = series.periods[first]
+        let periods = indices.map { kind.distance(from: origin, to: series.periods[$0]) }
+        let t0 = kind.distance(from: origin, to: series.periods[firstComparison])
+        switch model {
+        case .linear:
+            let values = indices.map { index -> Double in
+                bedDays ? series.values[index] / (series.denominators[index] ?? .nan) * 1000 : series.values[index]
+            }
+            linear.append((ward, SegmentedRegression.Input(periods: periods, values: values, firstComparisonPeriod: t0)))
+        case .poisson:
+            let exposures = indices.map { bedDays ? (series.denominators[$0] ?? 0) : 1 }
+            let fit = PoissonSegmentedRegression.fit(periods: periods, counts: indices.map { Int(series.values[$0]) },
+                                                     exposures: exposures, firstComparisonPeriod: t0)
+            poisson.append((ward, fit))
+        }
+    }
+
+    /// Solves the queued linear models in batches and writes every result into its ward.
+    func solve(into wards: inout [WardEvaluation]) {
+        let fits = SegmentedRegression.fitBatch(linear.map(\.input))
+        for (entry, fit) in zip(linear, fits) {
+            guard let fit else { continue }
+            wards[entry.ward].its = InterruptedTimeSeries(
+                model: .linear, levelChange: fit.levelChange, levelChangeStandardError: fit.levelChangeStandardError,
+                slopeChange: fit.slopeChange, slopeChangeStandardError: fit.slopeChangeStandardError,
+                durbinWatson: fit.durbinWatson, points: fit.points)
+        }
+        for entry in poisson {
+            guard let fit = entry.fit else { continue }
+            wards[entry.ward].its = InterruptedTimeSeries(
+                model: .poisson, levelChange: fit.levelChange, levelChangeStandardError: fit.levelChangeStandardError,
+                slopeChange: fit.slopeChange, slopeChangeStandardError: fit.slopeChangeStandardError,
+                durbinWatson: nil, points: fit.points)
+        }
+    }
+}

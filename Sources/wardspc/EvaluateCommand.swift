@@ -1,0 +1,134 @@
+import ArgumentParser
+import SPCCore
+import WardData
+import WardSPC
+
+struct EvaluateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evaluate",
+        abstract: "Change against baseline per ward, pooled per trust and programme, against the 15% benchmark.",
+        discussion: """
+        For every trust × ward × measure: the counts and rates of a baseline and a comparison \
+        window (always printed), the rate ratio and reduction with its exact 95% interval (R's \
+        poisson.test), a verdict against the benchmark, the change in the SPC centre line and \
+        a segmented regression. Then pooled figures per trust and programme-wide: ratio of \
+        totals (widened for over-dispersion), mean and median ward reduction, DerSimonian–Laird \
+        random effects, and wards reaching 15%, 25% and 100%. Windows: --baseline-until or \
+        --baseline-weeks, --from/--to, or each ward's first phase event in --events; with \
+        nothing given, the first and last 26 observed periods. Rates are per 1,000 occupied bed \
+        days when the file has bed days, else per period.
+        """,
+        aliases: ["evaluation"]
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, markdown, csv, json }
+
+    @Argument(help: "The ward data CSV file (periodic counts or incidents).")
+    var file: String
+
+    @Option(name: .customLong("baseline-until"), help: "Baseline window: periods starting on or before this date.")
+    var baselineUntil: DateArgument?
+
+    @Option(name: .customLong("baseline-weeks"), help: "Baseline window: the first N observed periods (weeks, or months with --period month).")
+    var baselineWeeks: Int?
+
+    @Option(help: "Comparison window: periods starting on or after this date.")
+    var from: DateArgument?
+
+    @Option(help: "Comparison window: periods starting on or before this date.")
+    var to: DateArgument?
+
+    @Option(help: "Per-ward events file (trust, ward, date, label[, kind]): each ward's first phase event splits its baseline from its comparison, and starts a phase in the SPC view.")
+    var events: String?
+
+    @Option(help: "The last N periods are provisional (reporting lags): left out of the comparison and the verdicts.")
+    var provisional = 0
+
+    @Option(help: "The benchmark reduction in per cent (the NCCMH collaborative averaged 15%).")
+    var benchmark = 15.0
+
+    @Option(name: .customLong("group-by"), help: "Pool by trust (trust × measure), measure, subtype or context.")
+    var groupBy: PoolingGroupArgument = .trust
+
+    @Option(help: "Segmented regression: linear (OLS on the rate, Wagner et al. 2002) or poisson (counts with log bed days as offset, IRLS).")
+    var its: SegmentedModelArgument = .linear
+
+    @Option(help: "SPC view for the centre-line change: u when the file has bed days, else c (or i, up, run).")
+    var chart: ChartKind?
+
+    @Option(help: "Rule set of the SPC view: anhoej, ihi, mdc or ptd.")
+    var rules: RuleSetKind = .anhoej
+
+    @Option(help: "Which way is better: decrease, increase or neutral (the direction of sustained shifts looked for).")
+    var improvement: Improvement = .decrease
+
+    @Option(name: .customLong("phase"), help: "Start a phase in the SPC view at this date (repeatable); the centre-line change then compares the last phase with the baseline.")
+    var phases: [DateArgument] = []
+
+    @Option(name: .customLong("auto-rebase"), help: "Length of the sustained shift that gives the latest centre line when there are no phases.")
+    var autoRebase = 9
+
+    @Option(name: .customLong("suppress-below"), help: "For publication: show counts 1 … K−1 as * (null in JSON) and withhold the rates and ratios derived from them.")
+    var suppressBelow: Int?
+
+    @Option(help: "Output format: table, markdown, csv or json (wardspc/evaluation@1).")
+    var format: Format = .table
+
+    @OptionGroup var filters: FilterOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var input: InputOptions
+
+    enum PoolingGroupArgument: String, ExpressibleByArgument, CaseIterable { case trust, measure, subtype, context }
+    enum SegmentedModelArgument: String, ExpressibleByArgument, CaseIterable { case linear, poisson }
+
+    func validate() throws {
+        if baselineUntil != nil && baselineWeeks != nil {
+            throw ValidationError("give --baseline-until or --baseline-weeks, not both")
+        }
+        if let baselineWeeks, baselineWeeks < 1 { throw ValidationError("--baseline-weeks must be at least 1") }
+        if provisional < 0 { throw ValidationError("--provisional must be 0 or more") }
+        if !(benchmark > 0 && benchmark <= 100) { throw ValidationError("--benchmark must be a percentage above 0 and at most 100") }
+        if let suppressBelow, suppressBelow < 2 { throw ValidationError("--suppress-below must be at least 2") }
+        if autoRebase < 2 { throw ValidationError("--auto-rebase must be at least 2") }
+        if let from, let to, to.date < from.date { throw ValidationError("--to is before --from") }
+    }
+
+    func run() throws {
+        let dataset = try readDataset(file, options: input.readOptions)
+        let wardEvents: WardEvents?
+        do { wardEvents = try WardEventsLoader.load(events, options: input.readOptions) } catch { throw reject(error) }
+        var settings = EvaluationSettings()
+        settings.windows.baselineUntil = baselineUntil?.date
+        settings.windows.baselinePeriods = baselineWeeks
+        settings.windows.from = from?.date
+        settings.windows.to = to?.date
+        settings.windows.provisional = provisional
+        settings.events = wardEvents
+        settings.benchmark = benchmark
+        settings.groupBy = PoolingGroup(rawValue: groupBy.rawValue)!
+        settings.segmentedModel = SegmentedModel(rawValue: its.rawValue)!
+        settings.autoRebaseLength = autoRebase
+        var analysis = AnalysisSettings()
+        if let chart { analysis.chart = chart; settings.chartGiven = true }
+        analysis.rules = rules
+        analysis.improvement = improvement
+        analysis.phaseStarts = phases.map(\.date)
+        filters.apply(to: &analysis)
+        settings.analysis = analysis
+        let result: EvaluationResult
+        do { result = try Evaluator.evaluate(dataset, settings: settings) } catch {
+            printStandardError("wardspc: \(error)")
+            throw ExitCode(2)
+        }
+        for warning in result.warnings { printStandardError("warning: \(warning)") }
+        let suppression = Suppression(threshold: suppressBelow)
+        let text: String
+        switch format {
+        case .table: text = EvaluationTable.render(result, suppression: suppression)
+        case .markdown: text = EvaluationMarkdown.render(result, suppression: suppression)
+        case .csv: text = EvaluationCSV.render(result, suppression: suppression)
+        case .json: text = EvaluationJSON.document(result, suppression: suppression).rendered(pretty: true)
+        }
+        try output.write(text, inputs: [file] + (events.map { [$0] } ?? []))
+    }
+}

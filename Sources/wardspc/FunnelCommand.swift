@@ -1,0 +1,65 @@
+import ArgumentParser
+import SPCCore
+import WardData
+import WardSPC
+
+struct FunnelCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "funnel",
+        abstract: "Compare wards' rates against exposure with exact Poisson funnel limits.",
+        discussion: """
+        Each ward's count and exposure (occupied bed days, or observed periods without them) \
+        over the window, its rate against the pooled rate, and exact Poisson 95% and 99.8% \
+        limits (Spiegelhalter 2005); --overdispersion widens them by the between-ward variance \
+        estimated from 10%-winsorised z-scores.
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case json, csv }
+
+    @Argument(help: "The ward data CSV file.")
+    var file: String
+
+    @Option(help: "First period start to include.")
+    var from: DateArgument?
+
+    @Option(help: "Last period start to include.")
+    var to: DateArgument?
+
+    @Flag(help: "Adjust the limits for over-dispersion between wards.")
+    var overdispersion = false
+
+    @Option(help: "Output format: json (wardspc/funnel@1) or csv.")
+    var format: Format = .json
+
+    @OptionGroup var filters: FilterOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var input: InputOptions
+
+    func validate() throws {
+        guard filters.measure.count == 1 else {
+            throw ValidationError("give exactly one --measure: a funnel plot compares wards on one measure")
+        }
+    }
+
+    func run() throws {
+        let measure = filters.measure[0]
+        let dataset = try readDataset(file, options: input.readOptions)
+        var settings = AnalysisSettings()
+        filters.apply(to: &settings)
+        let funnel: FunnelData?
+        do {
+            funnel = try FunnelData.compute(dataset, measure: measure, from: from?.date, to: to?.date,
+                                            adjustForOverdispersion: overdispersion, settings: settings)
+        } catch {
+            printStandardError("wardspc: \(error)")
+            throw ExitCode(2)
+        }
+        guard let funnel else {
+            printStandardError("wardspc: no ward has \(measure) data with exposure in the window")
+            throw ExitCode(2)
+        }
+        let text = format == .json ? FunnelOutput.json(funnel).rendered(pretty: true) : FunnelOutput.csv(funnel)
+        try output.write(text, inputs: [file])
+    }
+}
