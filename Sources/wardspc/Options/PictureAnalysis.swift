@@ -1,0 +1,38 @@
+import ArgumentParser
+import SPCCore
+import SPCRender
+import WardData
+import WardSPC
+
+/// The analysis behind `chart` and `report`: `analyze`'s flags, with the defaults a ward
+/// team's picture needs — a u chart when the data has bed days (else a c chart) under NHS
+/// England's Making Data Count rules, whose colours and icons the charts show.
+struct PictureAnalysis {
+    var dataset: WardDataset
+    var settings: AnalysisSettings
+    var result: Analyzer.Result
+
+    static func run(file: String, spc: SPCOptions, filters: FilterOptions, input: InputOptions) throws -> PictureAnalysis {
+        printStandardError("wardspc: reading \(file)")
+        let dataset = try readDataset(file, input: input)
+        let events: WardEvents?
+        do { events = try WardEventsLoader.load(spc.events, options: input.readOptions) } catch { throw reject(error) }
+        var settings = spc.settings(events: events, defaultChart: dataset.hasDenominator ? .u : .c, defaultRules: .mdc)
+        filters.apply(to: &settings)
+        let result: Analyzer.Result
+        do { result = try Analyzer.analyse(dataset, settings: settings) } catch {
+            printStandardError("wardspc: \(error)")
+            throw ExitCode(2)
+        }
+        for warning in result.warnings { printStandardError("warning: \(warning)") }
+        printStandardError("wardspc: \(result.series.count) series analysed (\(settings.chart.rawValue) chart, \(settings.rules.rawValue) rules)")
+        return PictureAnalysis(dataset: dataset, settings: settings, result: result)
+    }
+
+    /// Render options every chart of the run shares (the target line from `--target`).
+    var chartOptions: ChartRenderOptions {
+        var options = ChartRenderOptions()
+        options.target = settings.target
+        return options
+    }
+}
