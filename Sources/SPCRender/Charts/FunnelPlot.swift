@@ -30,7 +30,7 @@ public enum FunnelPlot {
             SVGDocument.text(TextFit.truncate(subtitle, maxWidth: width - 24, fontSize: 11), x: 12, y: 38, size: 11,
                              fill: Palette.secondaryText, cssClass: "chart-subtitle", into: &svg)
         }
-        let plot = PlotArea(left: 58, top: 56, right: width - 16, bottom: height - 64)
+        let plot = PlotArea(left: 58, top: 56, right: width - 28, bottom: height - 64)
 
         let maxExposure = max(data.units.map(\.exposure).max() ?? 1, data.limits.last?.exposure ?? 1)
         let xScale = NiceScale(minimum: 0, maximum: maxExposure, ticks: max(3, Int(plot.width / 90)))

@@ -49,26 +49,27 @@ enum IconShapes {
         svg.endStart()
         svg.element("title", text: "Variation: " + words(icon))
         ring(colour, x: x, y: y, radius: radius, into: &svg)
-        // Five dots; a special cause bends the last three up or down and colours them.
-        let heights: [Double]
+        // Five dots below the letter; a special cause bends the last three up or down and
+        // colours them. Offsets are in radii from the centre.
+        let offsets: [Double]
         let high: Bool?
         switch icon {
-        case .commonCause: heights = [0.05, -0.12, 0.1, -0.08, 0.04]; high = nil
-        case .improvementHigh, .concernHigh, .neutralHigh: heights = [0.18, 0.14, -0.02, -0.2, -0.38]; high = true
-        case .improvementLow, .concernLow, .neutralLow: heights = [-0.3, -0.26, -0.1, 0.08, 0.26]; high = false
+        case .commonCause: offsets = [0.05, -0.1, 0.1, -0.06, 0.04]; high = nil
+        case .improvementHigh, .concernHigh, .neutralHigh: offsets = [0.56, 0.52, 0.38, 0.22, 0.06]; high = true
+        case .improvementLow, .concernLow, .neutralLow: offsets = [0.06, 0.1, 0.24, 0.4, 0.56]; high = false
         }
         let dotRadius = radius * 0.1
-        for (index, height) in heights.enumerated() {
+        for (index, offset) in offsets.enumerated() {
             let special = high != nil && index >= 2
             svg.start("circle")
-            svg.attribute("cx", x + (Double(index) - 2) * radius * 0.28)
-            svg.attribute("cy", y + radius * 0.22 + height * radius)
+            svg.attribute("cx", x + (Double(index) - 2) * radius * 0.27)
+            svg.attribute("cy", y + offset * radius)
             svg.attribute("r", dotRadius)
             svg.attribute("fill", special ? colour : Palette.commonCause)
             svg.endEmpty()
         }
         if let high {
-            letter(high ? "H" : "L", colour: colour, x: x, y: y - radius * 0.18, radius: radius, into: &svg)
+            letter(high ? "H" : "L", colour: colour, x: x, y: y - radius * 0.3, radius: radius * 0.95, into: &svg)
         }
         svg.end("g")
     }

@@ -56,14 +56,14 @@ enum PointStyle: Int, CaseIterable, Sendable {
         }
     }
 
-    /// The words a tooltip or legend uses.
-    var words: String {
+    /// The words starting a sentence.
+    var sentenceWords: String {
         switch self {
-        case .commonCause: "common cause variation"
-        case .improvement: "special cause improvement"
-        case .concern: "special cause concern"
-        case .neutralHigh: "special cause variation (high)"
-        case .neutralLow: "special cause variation (low)"
+        case .commonCause: "Common cause variation"
+        case .improvement: "Special cause improvement"
+        case .concern: "Special cause concern"
+        case .neutralHigh: "Special cause variation (high)"
+        case .neutralLow: "Special cause variation (low)"
         }
     }
 }

@@ -6,39 +6,71 @@ import WardSPC
 /// the value with what it is made of, the lines, and any signals in words (units are on
 /// the axis; a common-cause point says nothing more).
 enum PointTooltip {
-    static func text(_ point: SeriesReport.Point, report: SeriesReport, exclusion: String?) -> String {
-        var text = DateText.period(point.period, kind: report.period)
-        text.replaceSubrange(text.startIndex...text.startIndex, with: text.prefix(1).uppercased())
-        text += ": "
-        text += point.value.map(ValueText.reading) ?? "no value"
+    /// Writes the tooltip as the content of the `<title>` element already opened.
+    static func write(_ point: SeriesReport.Point, report: SeriesReport, exclusion: String?, into svg: inout MarkupWriter) {
+        switch report.period {
+        case "week":
+            svg.text("Week of ")
+            svg.text(DateText.day(point.period))
+        case "month": svg.text(DateText.month(point.period))
+        default: svg.text(DateText.day(point.period))
+        }
+        svg.text(": ")
+        svg.text(point.value.map(ValueText.reading) ?? "no value")
         if let count = point.count, let denominator = point.denominator {
+            let base: String?
             switch report.chart {
-            case .p, .pp: text += " (\(ValueText.reading(count)) of \(ValueText.reading(denominator)))"
-            case .u, .up: text += " (\(ValueText.reading(count)) in \(ValueText.reading(denominator)) bed days)"
-            default: if report.multiplier != 1 { text += " (\(ValueText.reading(count)) in \(ValueText.reading(denominator)))" }
+            case .p, .pp: base = " of "
+            case .u, .up: base = " in "
+            default: base = report.multiplier != 1 ? " in " : nil
+            }
+            if let base {
+                svg.text(" (")
+                svg.text(ValueText.reading(count))
+                svg.text(base)
+                svg.text(ValueText.reading(denominator))
+                svg.text(report.chart == .u || report.chart == .up ? " bed days)" : ")")
             }
         }
         if let centre = point.centre {
-            text += "\n\(ChartVocabulary.centreName(report.chart)) \(ValueText.reading(centre))"
+            svg.text("\n")
+            svg.text(ChartVocabulary.centreName(report.chart))
+            svg.text(" ")
+            svg.text(ValueText.reading(centre))
             if let lower = point.lower, let upper = point.upper {
-                text += ", limits \(ValueText.reading(lower))–\(ValueText.reading(upper))"
+                svg.text(", limits ")
+                svg.text(ValueText.reading(lower))
+                svg.text("–")
+                svg.text(ValueText.reading(upper))
             } else if let upper = point.upper {
-                text += ", upper limit \(ValueText.reading(upper))"
+                svg.text(", upper limit ")
+                svg.text(ValueText.reading(upper))
             }
         }
         let style = PointStyle(point)
         if style.isSpecialCause || !point.signals.isEmpty {
-            let words = style.words
-            text += "\n" + words.prefix(1).uppercased() + words.dropFirst()
-            if !point.signals.isEmpty {
-                text += ": " + point.signals.map(signalWords).joined(separator: ", ")
+            svg.text("\n")
+            svg.text(style.sentenceWords)
+            for (index, signal) in point.signals.enumerated() {
+                svg.text(index == 0 ? ": " : ", ")
+                svg.text(signalWords(signal))
             }
         }
         if point.excluded {
-            text += "\nExcluded from the calculations"
-            if let exclusion { text += " (\(exclusion))" }
+            svg.text("\nExcluded from the calculations")
+            if let exclusion {
+                svg.text(" (")
+                svg.text(exclusion)
+                svg.text(")")
+            }
         }
-        return text
+    }
+
+    /// The tooltip as text (tests, and callers outside a writer).
+    static func text(_ point: SeriesReport.Point, report: SeriesReport, exclusion: String?) -> String {
+        var writer = MarkupWriter(capacity: 256)
+        write(point, report: report, exclusion: exclusion, into: &writer)
+        return writer.string
     }
 
     static func signalWords(_ kind: SignalKind) -> String {

@@ -363,7 +363,10 @@ public enum SPCChart {
             let exclusion = point.excluded ? exclusions.first {
                 Double($0.date.dayNumber) >= geometry.stepStart[index] - 3.5 && Double($0.date.dayNumber) < geometry.stepEnd[index] + 3.5
             }?.label : nil
-            svg.element("title", text: PointTooltip.text(point, report: report, exclusion: exclusion))
+            svg.start("title")
+            svg.endStart()
+            PointTooltip.write(point, report: report, exclusion: exclusion, into: &svg)
+            svg.end("title")
             svg.end(name)
         }
         svg.end("g")

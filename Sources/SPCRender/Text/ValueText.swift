@@ -31,21 +31,45 @@ enum ValueText {
     }
 
     /// `value` with exactly `decimals` decimals, thousands separators and "−" for negatives.
+    /// Built in a stack buffer: a short result is a small string, with no allocation.
     static func fixed(_ value: Double, decimals: Int) -> String {
         guard value.isFinite else { return "–" }
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         let scaled = (abs(value) * scale).rounded()
         guard scaled < 9e15 else { return value < 0 ? "−∞" : "∞" }
-        let units = UInt64(scaled)
-        let whole = units / UInt64(scale)
-        let fraction = units % UInt64(scale)
-        var text = grouped(whole)
-        if decimals > 0 {
-            let digits = String(fraction)
-            text += "." + String(repeating: "0", count: decimals - digits.count) + digits
+        var units = UInt64(scaled)
+        let negative = units != 0 && value < 0
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buffer in
+            var start = buffer.count
+            for _ in 0..<decimals {
+                start -= 1
+                buffer[start] = UInt8(ascii: "0") + UInt8(units % 10)
+                units /= 10
+            }
+            if decimals > 0 {
+                start -= 1
+                buffer[start] = UInt8(ascii: ".")
+            }
+            var digits = 0
+            repeat {
+                if digits > 0 && digits % 3 == 0 {
+                    start -= 1
+                    buffer[start] = UInt8(ascii: ",")
+                }
+                start -= 1
+                buffer[start] = UInt8(ascii: "0") + UInt8(units % 10)
+                units /= 10
+                digits += 1
+            } while units > 0
+            if negative {  // U+2212 MINUS SIGN
+                for byte in [UInt8(0x92), 0x88, 0xE2] {
+                    start -= 1
+                    buffer[start] = byte
+                }
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[start...]), as: UTF8.self)
         }
-        return units != 0 && value < 0 ? "−" + text : text
     }
 
     /// A signed percentage change, e.g. "−34%" or "+12%".
