@@ -37,7 +37,7 @@ struct ChartCommand: ParsableCommand {
         let charts = smallMultiples
             ? ChartFiles.smallMultiples(analysis.result.series, names: &names)
             : ChartFiles.perSeries(analysis.result.series, options: analysis.chartOptions, names: &names)
-        let files = charts.map { AtomicDirectory.File(name: $0.name, bytes: $0.markup.bytes) }
+        let files = charts.map { AtomicDirectory.File(name: $0.name, bytes: $0.markup.bytes, durable: false) }
         printStandardError("wardspc: writing \(files.count) SVG file\(files.count == 1 ? "" : "s") to \(output.out)")
         try output.write(files, inputs: inputs)
         print(output.out)

@@ -8,7 +8,7 @@ import WardSPC
 /// annotations and a target; signals coloured and shaped; icons in the corner; a title,
 /// a subtitle, units, dates, and a tooltip on every point.
 public enum SPCChart {
-    static let fontSize = 11.0
+    static let fontSize = 12.0
 
     /// The chart as SVG text.
     public static func svg(_ report: SeriesReport, options: ChartRenderOptions = ChartRenderOptions()) -> String {
@@ -29,34 +29,36 @@ public enum SPCChart {
 
         // Header: title, subtitle (up to two lines), icons at the top right.
         let iconCount = (report.variation != nil ? 1 : 0) + (report.assurance != nil ? 1 : 0)
-        let headerWidth = width - 24 - Double(iconCount) * 36
-        SVGDocument.text(TextFit.truncate(ChartVocabulary.title(report), maxWidth: headerWidth, fontSize: 15),
-                         x: 12, y: 21, size: 15, fill: Palette.text, bold: true, cssClass: "chart-title", into: &svg)
+        let headerWidth = width - 20 - Double(iconCount) * 34
+        SVGDocument.text(TextFit.truncate(ChartVocabulary.title(report), maxWidth: headerWidth, fontSize: 16),
+                         x: 10, y: 21, size: 16, fill: Palette.text, bold: true, cssClass: "chart-title", into: &svg)
         let subtitle = SVGDocument.wrap(
             [ChartVocabulary.chartName(report.chart), ChartVocabulary.rulesName(report.rules.kind),
              ChartVocabulary.baseline(report), ChartVocabulary.direction(report.rules.improvement)],
-            separator: " · ", maxWidth: headerWidth, fontSize: fontSize, maxLines: 2)
+            separator: " · ", maxWidth: headerWidth, fontSize: 11.5, maxLines: 2)
         for (line, text) in subtitle.enumerated() {
-            SVGDocument.text(text, x: 12, y: 37 + Double(line) * 14, size: fontSize, fill: Palette.secondaryText,
+            SVGDocument.text(text, x: 10, y: 38 + Double(line) * 14, size: 11.5, fill: Palette.secondaryText,
                              cssClass: "chart-subtitle", into: &svg)
         }
-        var iconX = width - 20
+        var iconX = width - 18
         if let assurance = report.assurance {
-            IconShapes.assurance(assurance, x: iconX, y: 24, radius: 16, into: &svg)
-            iconX -= 36
+            IconShapes.assurance(assurance, x: iconX, y: 22, radius: 15, into: &svg)
+            iconX -= 34
         }
         if let variation = report.variation {
-            IconShapes.variation(variation, x: iconX, y: 24, radius: 16, into: &svg)
+            IconShapes.variation(variation, x: iconX, y: 22, radius: 15, into: &svg)
         }
 
-        let plot = PlotArea(left: 56, top: 80, right: width - 90, bottom: height - 46)
+        let legend = Legend.items(report, hasTarget: options.target != nil)
+        let legendRows = Legend.rowCount(legend, maxWidth: width - 20, fontSize: fontSize)
+        let plot = PlotArea(left: 50, top: 80, right: width - 74, bottom: height - 30 - Double(legendRows) * 16)
         guard !report.points.isEmpty else {
             SVGDocument.text("No data", x: (plot.left + plot.right) / 2, y: (plot.top + plot.bottom) / 2, size: 13,
                              fill: Palette.secondaryText, anchor: "middle", into: &svg)
             SVGDocument.close(into: &svg)
             return svg
         }
-        let yScale = valueScale(report, target: options.target, ticks: max(3, Int(plot.height / 42)))
+        let yScale = valueScale(report, target: options.target, ticks: max(3, Int(plot.height / 38)))
         let x = LinearScale(domainStart: geometry.firstDay, domainEnd: geometry.lastDay,
                             rangeStart: plot.left, rangeEnd: plot.right)
         let y = LinearScale(domainStart: yScale.lower, domainEnd: yScale.upper, rangeStart: plot.bottom, rangeEnd: plot.top)
@@ -67,11 +69,13 @@ public enum SPCChart {
         drawNotes(report, geometry: geometry, x: x, plot: plot, into: &svg)
         drawLines(report, geometry: geometry, x: x, y: y, target: options.target, plot: plot, into: &svg)
         drawDataLine(report, geometry: geometry, x: x, y: y, into: &svg)
-        drawPoints(report, geometry: geometry, x: x, y: y, into: &svg)
+        // Marks sized to the space each period has, so 150 weeks do not merge into a band.
+        let spacing = plot.width / Double(max(1, report.points.count))
+        let markSize = min(3.0, max(1.8, spacing * 0.9))
+        drawPoints(report, geometry: geometry, x: x, y: y, markSize: markSize, into: &svg)
         edgeLabels(report, y: y, target: options.target)
-            .draw(x: plot.right + 6, top: plot.top - 6, bottom: plot.bottom + 4, spacing: 12.5, fontSize: fontSize, into: &svg)
-        Legend.draw(Legend.items(report, hasTarget: options.target != nil), x: 12, y: height - 9,
-                    maxWidth: width - 24, fontSize: fontSize, into: &svg)
+            .draw(x: plot.right + 5, top: plot.top - 6, bottom: plot.bottom + 4, spacing: 13.5, fontSize: fontSize, into: &svg)
+        Legend.draw(legend, x: 10, y: plot.bottom + 36, maxWidth: width - 20, fontSize: fontSize, into: &svg)
         SVGDocument.close(into: &svg)
         return svg
     }
@@ -155,7 +159,7 @@ public enum SPCChart {
     private static func drawTimeAxis(_ geometry: ChartGeometry, x: LinearScale, plot: PlotArea, into svg: inout MarkupWriter) {
         let first = CivilDate(dayNumber: Int32(geometry.firstDay.rounded(.up)))
         let last = CivilDate(dayNumber: Int32(geometry.lastDay.rounded(.down)))
-        let axis = TimeAxis(from: first, to: last, maxTicks: Int(plot.width / 66))
+        let axis = TimeAxis(from: first, to: last, maxTicks: Int(plot.width / 58))
         var marks = PathData()
         marks.move(plot.left, plot.bottom)
         marks.horizontal(plot.right)
@@ -207,10 +211,10 @@ public enum SPCChart {
             svg.attribute("stroke-width", 1.2)
             svg.attribute("stroke-dasharray", "4 3")
             svg.endEmpty()
-            let end = position + 1 < separators.count ? separators[position + 1] : plot.right + 84
+            let end = position + 1 < separators.count ? separators[position + 1] : plot.right + 70
             let label = phase.label ?? "Phase \(phase.index)"
-            SVGDocument.text(TextFit.truncate(label, maxWidth: end - at - 8, fontSize: 10.5), x: at + 4, y: plot.top - 5,
-                             size: 10.5, fill: Palette.phase, cssClass: "phase-label", into: &svg)
+            SVGDocument.text(TextFit.truncate(label, maxWidth: end - at - 8, fontSize: 11), x: at + 4, y: plot.top - 5,
+                             size: 11, fill: Palette.phase, cssClass: "phase-label", into: &svg)
         }
         svg.end("g")
     }
@@ -340,7 +344,7 @@ public enum SPCChart {
     }
 
     private static func drawPoints(_ report: SeriesReport, geometry: ChartGeometry, x: LinearScale, y: LinearScale,
-                                   into svg: inout MarkupWriter) {
+                                   markSize: Double, into svg: inout MarkupWriter) {
         let exclusions = report.annotations.filter { $0.kind == .exclude }
         svg.start("g")
         svg.attribute("class", "points")
@@ -350,7 +354,7 @@ public enum SPCChart {
         for (index, point) in report.points.enumerated() {
             guard let value = point.value, value.isFinite else { continue }
             let style = PointStyle(point)
-            let size = style.isSpecialCause ? 3.6 : 3.0
+            let size = style.isSpecialCause ? markSize + 0.7 : markSize
             let name = MarkShapes.open(style, x: x(geometry.days[index]), y: y(value), size: size, into: &svg)
             svg.attribute("class", style.markClass)
             if point.excluded {

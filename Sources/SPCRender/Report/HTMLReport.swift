@@ -17,7 +17,7 @@ public enum HTMLReport {
 
         /// Everything to write, the page last (so a partial write never links missing files).
         public var files: [AtomicDirectory.File] {
-            charts.map { AtomicDirectory.File(name: $0.name, bytes: $0.markup.bytes) }
+            charts.map { AtomicDirectory.File(name: $0.name, bytes: $0.markup.bytes, durable: false) }
                 + [AtomicDirectory.File(name: "index.html", bytes: index.bytes)]
         }
     }

@@ -40,7 +40,9 @@ enum ReportStyle {
     figure svg { display: block; width: 100%; height: auto; }
     figcaption { font-size: 0.92rem; margin-top: 2px; }
     figcaption .note { color: var(--muted); font-size: 0.85rem; }
-    figure.wide { margin: 12px 0 24px; }
+    figure.wide { margin: 12px 0 24px; overflow-x: auto; -webkit-overflow-scrolling: touch; }
+    figure.wide svg { min-width: 720px; }
+    main > section:first-child h2 { border-top: none; margin-top: 16px; }
     .key { display: flex; flex-wrap: wrap; gap: 6px 18px; align-items: center; font-size: 0.9rem; margin: 8px 0; }
     .key span { display: inline-flex; align-items: center; gap: 6px; }
     ul.notes { padding-left: 20px; font-size: 0.9rem; }
@@ -56,7 +58,12 @@ enum ReportStyle {
     }
     @page { size: A4; margin: 14mm 12mm; }
     @media print {
-      body { font-size: 10.5pt; }
+      body { font-size: 10pt; }
+      h1 { font-size: 18pt; }
+      h2 { font-size: 14pt; margin: 0 0 3mm; }
+      h3 { font-size: 11.5pt; margin: 3mm 0 2mm; }
+      figcaption { font-size: 8.5pt; line-height: 1.3; }
+      figcaption .note { font-size: 7.5pt; }
       .page { max-width: none; padding: 0; }
       nav.contents { display: none; }
       a { color: inherit; text-decoration: none; }
@@ -64,11 +71,13 @@ enum ReportStyle {
       h3 { break-after: avoid; }
       section.trust, section.data-quality, section.methods, section.overview { break-before: page; }
       section.ward + section.ward { break-before: page; }
-      .charts { grid-template-columns: 1fr 1fr; gap: 4mm 6mm; }
+      .charts { grid-template-columns: 1fr 1fr; gap: 3mm 6mm; }
       figure { break-inside: avoid; }
       tr { break-inside: avoid; }
       .table-wrap { overflow: visible; }
       .hide-narrow { display: table-cell; }
+      figure.wide { overflow: visible; }
+      figure.wide svg { min-width: 0; }
     }
     """
 }

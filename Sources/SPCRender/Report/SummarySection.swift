@@ -26,6 +26,9 @@ enum SummarySection {
         for warning in content.warnings { html.paragraph("Note: " + warning, class: "muted") }
         ReportKey.write(into: &html)
 
+        if let first = content.series.first {
+            html.paragraph("Centre now: the \(ChartVocabulary.centreName(first.chart).lowercased()) (\(content.chartOptions.units ?? ChartVocabulary.units(first))) of each series' latest phase. Change: that centre against the first phase's (before the ward's first events-file date); – with a single phase.", class: "muted")
+        }
         html.open("div", class: "table-wrap")
         html.open("table", class: "icon-summary")
         html.open("thead")
@@ -36,8 +39,8 @@ enum SummarySection {
         html.cell("Variation", header: true)
         let hasAssurance = content.series.contains { $0.assurance != nil }
         if hasAssurance { html.cell("Assurance", class: "hide-narrow", header: true) }
-        html.cell("Latest centre", class: "number", header: true)
-        html.cell("Change since first phase", class: "number", header: true)
+        html.cell("Centre now", class: "number", header: true)
+        html.cell("Change", class: "number", header: true)
         html.end("tr")
         html.end("thead")
         html.open("tbody")
@@ -86,9 +89,6 @@ enum SummarySection {
         html.end("tbody")
         html.end("table")
         html.end("div")
-        if let first = content.series.first {
-            html.paragraph("Centres are \(ChartVocabulary.centreName(first.chart).lowercased())s \(content.chartOptions.units ?? ChartVocabulary.units(first)) in each series' latest phase; the change compares it with the first phase's (before the ward's first events-file date).", class: "muted")
-        }
         html.end("section")
     }
 

@@ -14,10 +14,15 @@ public enum AtomicDirectory {
         /// A plain file name (no directories).
         public var name: String
         public var bytes: [UInt8]
+        /// Flushed to disk before the directory is renamed into place. Each flush costs a
+        /// disk round trip, so a report flushes its page and leaves its 200 chart copies to
+        /// the operating system (they can be drawn again; the rename still shows all or none).
+        public var durable: Bool
 
-        public init(name: String, bytes: [UInt8]) {
+        public init(name: String, bytes: [UInt8], durable: Bool = true) {
             self.name = name
             self.bytes = bytes
+            self.durable = durable
         }
     }
 
@@ -92,10 +97,11 @@ public enum AtomicDirectory {
         }
         do {
             for file in files {
-                try AtomicFile.write(bytes: file.bytes, to: staging + "/" + file.name)
+                try AtomicFile.write(bytes: file.bytes, to: staging + "/" + file.name, durable: file.durable)
             }
             try AtomicFile.write(bytes: Array("Written by wardspc. A later run with the same --out replaces this whole directory.\n".utf8),
-                                 to: staging + "/" + marker)
+                                 to: staging + "/" + marker, durable: false)
+            flushDirectory(staging)
         } catch {
             try? fileManager.removeItem(atPath: staging)
             throw error
@@ -123,5 +129,13 @@ public enum AtomicDirectory {
                 throw AtomicFile.WriteError(path: path, reason: reason)
             }
         }
+    }
+
+    /// Records the directory's entries on disk (fsync on the directory itself).
+    private static func flushDirectory(_ path: String) {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return }
+        _ = fsync(descriptor)
+        close(descriptor)
     }
 }
