@@ -9,7 +9,7 @@ import WardSPC
         let svg = try SVGInspector(SPCChart.svg(report))
         let root = try #require(svg.elements.first)
         #expect(root.name == "svg")
-        #expect(root.attributes["viewBox"] == "0 0 600 340")
+        #expect(root.attributes["viewBox"] == "0 0 480 300")
         #expect(root.attributes["xmlns"] == "http://www.w3.org/2000/svg")
         #expect(svg.elements.contains { $0.name == "title" && $0.parent == 0 && $0.text == "RX9 · Willow · Restraint" })
         let desc = try #require(svg.elements.first { $0.name == "desc" && $0.parent == 0 })
