@@ -10,7 +10,7 @@ struct ChartCommand: ParsableCommand {
         Analyses FILE as `analyze` does (every analyze flag applies) and writes one SVG per \
         series to --out DIR, named TRUST_WARD_MEASURE.svg, or with --small-multiples one grid \
         per measure (MEASURE_all-wards.svg). Defaults differ from analyze: a u chart when the \
-        data has a denominator (bed days), else a c chart, under the mdc (Making Data Count) \
+        data has a denominator (bed days), else a c chart (an i chart for a value column), under the mdc (Making Data Count) \
         rules whose colours and icons the charts show. The directory is written atomically; \
         it must be new, empty or an earlier wardspc output unless --force. Progress goes to \
         standard error; the directory's path to standard output.

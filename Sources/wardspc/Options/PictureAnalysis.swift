@@ -5,7 +5,8 @@ import WardData
 import WardSPC
 
 /// The analysis behind `chart` and `report`: `analyze`'s flags, with the defaults a ward
-/// team's picture needs — a u chart when the data has bed days (else a c chart) under NHS
+/// team's picture needs — a u chart when the data has bed days (else a c chart for counts,
+/// an XmR chart for values) under NHS
 /// England's Making Data Count rules, whose colours and icons the charts show.
 struct PictureAnalysis {
     var dataset: WardDataset
@@ -17,7 +18,7 @@ struct PictureAnalysis {
         let dataset = try readDataset(file, input: input)
         let events: WardEvents?
         do { events = try WardEventsLoader.load(spc.events, options: input.readOptions) } catch { throw reject(error) }
-        var settings = spc.settings(events: events, defaultChart: dataset.hasDenominator ? .u : .c, defaultRules: .mdc)
+        var settings = spc.settings(events: events, defaultChart: defaultChart(dataset), defaultRules: .mdc)
         filters.apply(to: &settings)
         let result: Analyzer.Result
         do { result = try Analyzer.analyse(dataset, settings: settings) } catch {
@@ -27,6 +28,12 @@ struct PictureAnalysis {
         for warning in result.warnings { printStandardError("warning: \(warning)") }
         printStandardError("wardspc: \(result.series.count) series analysed (\(settings.chart.rawValue) chart, \(settings.rules.rawValue) rules)")
         return PictureAnalysis(dataset: dataset, settings: settings, result: result)
+    }
+
+    /// u with a denominator (bed days), c for counts without one, i (XmR) for values.
+    static func defaultChart(_ dataset: WardDataset) -> ChartKind {
+        if dataset.valueKind == .value { return .i }
+        return dataset.hasDenominator ? .u : .c
     }
 
     /// Render options every chart of the run shares (the target line from `--target`).

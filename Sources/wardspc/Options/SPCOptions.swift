@@ -4,7 +4,7 @@ import WardSPC
 
 /// Chart, rules, baselines and phases: shared by every command that draws or analyses charts.
 struct SPCOptions: ParsableArguments {
-    @Option(help: "Chart type: run, i (XmR), mr, c, u (rate per bed days), up (Laney u′), p, pp (Laney p′), g or t (days between incidents; need an event-level file). Default: run for analyze; for chart and report, u when the data has a denominator (bed days), else c.")
+    @Option(help: "Chart type: run, i (XmR), mr, c, u (rate per bed days), up (Laney u′), p, pp (Laney p′), g or t (days between incidents; need an event-level file). Default: run for analyze; for chart and report, u when the data has a denominator (bed days), else c (i for a value column).")
     var chart: ChartKind?
 
     @Option(help: "Rule set: anhoej (qicharts2), ihi, mdc (NHS England Making Data Count, SQL v2.6) or ptd (NHSRplotthedots). Default: anhoej for analyze, mdc for chart and report.")
