@@ -30,28 +30,46 @@ enum DataQualitySection {
             }
         }
 
-        let gappy = quality.series.filter { !$0.missingPeriods.isEmpty || !$0.implausiblePeriods.isEmpty }
+        // The series this report shows; the measures of a ward that share the same gaps
+        // (a whole ward-week missing) are one row.
+        let shown = Set(content.series.map { "\($0.trust)\u{1F}\($0.ward)\u{1F}\($0.measure)" })
+        let gappy = quality.series.filter {
+            (!$0.missingPeriods.isEmpty || !$0.implausiblePeriods.isEmpty)
+                && (shown.isEmpty || shown.contains("\($0.trust)\u{1F}\($0.ward)\u{1F}\($0.measure)"))
+        }
+        var measuresOfWard: [String: Int] = [:]
+        for series in quality.series { measuresOfWard["\(series.trust)\u{1F}\(series.ward)", default: 0] += 1 }
+        var rows: [(trust: String, ward: String, measures: [String], missing: [CivilDate], implausible: [CivilDate])] = []
+        for series in gappy {
+            if let last = rows.indices.last, rows[last].trust == series.trust, rows[last].ward == series.ward,
+               rows[last].missing == series.missingPeriods, rows[last].implausible == series.implausiblePeriods {
+                rows[last].measures.append(series.measure)
+            } else {
+                rows.append((series.trust, series.ward, [series.measure], series.missingPeriods, series.implausiblePeriods))
+            }
+        }
         if gappy.isEmpty {
-            html.paragraph("No series has a missing \(period).")
+            html.paragraph("No series in this report has a missing \(period).")
         } else {
-            html.paragraph("\(ValueText.count(gappy.count, "series", "series")) \(gappy.count == 1 ? "has" : "have") missing \(period)s (left as gaps in the charts, never read as zero) or implausible counts:")
+            html.paragraph("\(ValueText.count(gappy.count, "series", "series")) in this report \(gappy.count == 1 ? "has" : "have") missing \(period)s (left as gaps in the charts, never read as zero) or implausible counts:")
             html.open("div", class: "table-wrap")
             html.open("table", class: "data-quality-table")
             html.open("thead")
             html.open("tr")
-            for heading in ["Trust", "Ward", "Measure", "Missing \(period)s", "Implausible (over 10× the median)"] {
+            for heading in ["Trust", "Ward", "Measures", "Missing \(period)s", "Implausible (over 10× the median)"] {
                 html.cell(heading, header: true)
             }
             html.end("tr")
             html.end("thead")
             html.open("tbody")
-            for series in gappy {
+            for row in rows {
                 html.open("tr")
-                html.cell(series.trust)
-                html.cell(series.ward)
-                html.cell(DisplayName.measure(series.measure))
-                html.cell(dates(series.missingPeriods))
-                html.cell(dates(series.implausiblePeriods))
+                html.cell(row.trust)
+                html.cell(row.ward)
+                let all = row.measures.count == measuresOfWard["\(row.trust)\u{1F}\(row.ward)"] && row.measures.count > 1
+                html.cell(all ? "all \(row.measures.count)" : row.measures.map(DisplayName.measure).joined(separator: ", "))
+                html.cell(dates(row.missing))
+                html.cell(dates(row.implausible))
                 html.end("tr")
             }
             html.end("tbody")
