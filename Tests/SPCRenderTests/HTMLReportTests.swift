@@ -73,7 +73,9 @@ import WardSPC
         let html = HTMLReport.build(Self.sampleContent(headline: Self.headline)).index.string
         #expect(html.contains("id=\"headline\""))
         #expect(html.contains("18% lower"))
-        #expect(html.contains("95% CI: 11% to 25% reduction"))
+        #expect(html.contains("95% CI: 11% to 25% lower"))
+        #expect(HeadlineSection.intervalWords(.init(low: -20, high: -4)) == "4% to 20% higher")
+        #expect(HeadlineSection.intervalWords(.init(low: -5, high: 12)) == "5% higher to 12% lower")
         #expect(html.contains("17 of 36 ≥ 15%"))
         #expect(html.contains("Meets the 15% benchmark."))
     }

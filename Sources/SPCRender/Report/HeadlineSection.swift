@@ -14,9 +14,7 @@ enum HeadlineSection {
             html.element("h3", text: DisplayName.measure(measure.measure))
             if let reduction = measure.reductionPercent {
                 html.paragraph(reduction >= 0 ? "\(ValueText.fixed(reduction, decimals: 0))% lower" : "\(ValueText.fixed(-reduction, decimals: 0))% higher", class: "big")
-                if let interval = measure.reductionCI95 {
-                    html.paragraph("95% CI: \(ValueText.fixed(interval.low, decimals: 0))% to \(ValueText.fixed(interval.high, decimals: 0))% reduction")
-                }
+                if let interval = measure.reductionCI95 { html.paragraph("95% CI: " + intervalWords(interval)) }
             } else {
                 html.paragraph("No reduction can be computed", class: "big")
             }
@@ -31,6 +29,15 @@ enum HeadlineSection {
         html.end("div")
         for note in headline.notes { html.paragraph(note, class: "muted") }
         html.end("section")
+    }
+
+    /// A reduction interval in words: "11% to 25% lower", "4% to 20% higher", or
+    /// "5% higher to 12% lower" when it spans no change.
+    static func intervalWords(_ interval: ReportHeadline.Interval) -> String {
+        let low = ValueText.fixed(abs(interval.low), decimals: 0), high = ValueText.fixed(abs(interval.high), decimals: 0)
+        if interval.low >= 0 { return "\(low)% to \(high)% lower" }
+        if interval.high <= 0 { return "\(high)% to \(low)% higher" }
+        return "\(low)% higher to \(high)% lower"
     }
 
     static func verdictWords(_ verdict: String, benchmark: String) -> String {

@@ -22,6 +22,7 @@ enum ReportStyle {
     a { color: var(--blue); }
     .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 260px), 1fr)); gap: 12px; }
     .card { background: var(--panel); border-left: 6px solid var(--blue); padding: 10px 14px; }
+    .card h3 { margin: 2px 0 4px; }
     .card .big { font-size: 1.9rem; font-weight: bold; line-height: 1.1; }
     .card.meets, .card.exceeds { border-left-color: var(--improvement); }
     .card.significant_increase { border-left-color: var(--concern); }
