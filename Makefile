@@ -31,6 +31,9 @@ demo: release
 	@echo
 	@echo "Full data-quality summary: $(DEMO_OUT)/validation.txt"
 	@echo "Machine-readable (wardspc/validation@1): $(DEMO_OUT)/validation.json"
+	@echo
+	@echo "== wardspc report SampleData/wards.csv --events SampleData/events.csv --out $(DEMO_OUT)/report"
+	@echo "Report (one self-contained page; each chart also as an SVG beside it): $$($(WARDSPC_RELEASE) report SampleData/wards.csv --events SampleData/events.csv --out $(DEMO_OUT)/report --title 'Sample programme: restrictive practice collaborative')"
 
 clean:
 	rm -rf .build $(DEMO_OUT)

@@ -13,6 +13,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Test-only: pins the SVG text of representative charts (SnapshotTesting builds in
+        // seconds; only its InlineSnapshotTesting product needs swift-syntax).
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
     ],
     targets: [
         // OpenBLAS (cblas.h) and LAPACKE (lapacke.h) as a system library.
@@ -36,7 +39,11 @@ let package = Package(
         .testTarget(name: "SPCCoreTests", dependencies: ["SPCCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "WardDataTests", dependencies: ["WardData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "WardSPCTests", dependencies: ["WardSPC"]),
-        .testTarget(name: "SPCRenderTests", dependencies: ["SPCRender"]),
+        .testTarget(
+            name: "SPCRenderTests",
+            dependencies: ["SPCRender", "WardSPC", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")],
+            exclude: ["__Snapshots__"]
+        ),
         // Runs the built `wardspc` executable as a user would.
         .testTarget(name: "wardspcTests", dependencies: ["wardspc"]),
     ]

@@ -1,6 +1,7 @@
 // swift-tools-version:6.1
 // Benchmarks live in their own package so the main build stays lean.
-// Run: cd Benchmarks && WARDSPC_BENCH_FILE=/path/to/big.csv swift package benchmark
+// Run: cd Benchmarks && WARDSPC_BENCH_FILE=/path/to/big.csv swift package --disable-sandbox benchmark
+//      (the Rendering target reads ../SampleData; --target Rendering runs it alone)
 import PackageDescription
 
 let package = Package(
@@ -22,6 +23,16 @@ let package = Package(
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
             ],
             path: "Benchmarks/CSVReaders",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "Rendering",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "SPCRender", package: "WardSPC"),
+                .product(name: "WardSPC", package: "WardSPC"),
+            ],
+            path: "Benchmarks/Rendering",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
     ]

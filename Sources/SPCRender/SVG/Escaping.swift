@@ -1,27 +1,75 @@
 /// The one place where user-supplied text is made safe for SVG and HTML.
 ///
 /// Every trust, ward, measure, label or title that reaches a chart or report goes
-/// through `escaped(_:)`; nothing else writes user text into markup.
+/// through this type — as XML/HTML text or attribute (`escaped`, `appendEscaped`) or as a
+/// CSS string (`cssString`); nothing else writes user text into markup.
 public enum Markup {
     /// `text` with `&`, `<`, `>`, `"` and `'` replaced by entities, and characters XML
     /// forbids (C0 controls other than tab, LF and CR) dropped, so the result is safe in
     /// element content and in quoted attribute values alike.
     public static func escaped(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
-            default:
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
-                result.unicodeScalars.append(scalar)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        appendEscaped(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `text`, escaped as `escaped(_:)` does, to UTF-8 `output` (the chart and
+    /// report writers build their markup as bytes).
+    public static func appendEscaped(_ text: String, to output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { source in
+            // Fast path: most labels need no escaping at all.
+            if !source.contains(where: needsAttention) {
+                output.append(contentsOf: source)
+                return
+            }
+            var index = 0
+            while index < source.count {
+                let byte = source[index]
+                switch byte {
+                case UInt8(ascii: "&"): output.append(contentsOf: ampersand)
+                case UInt8(ascii: "<"): output.append(contentsOf: lessThan)
+                case UInt8(ascii: ">"): output.append(contentsOf: greaterThan)
+                case UInt8(ascii: "\""): output.append(contentsOf: quote)
+                case UInt8(ascii: "'"): output.append(contentsOf: apostrophe)
+                case 0x09, 0x0A, 0x0D: output.append(byte)
+                case 0x00..<0x20: break
+                case 0xEF where index + 2 < source.count && source[index + 1] == 0xBF
+                    && (source[index + 2] == 0xBE || source[index + 2] == 0xBF):
+                    // U+FFFE and U+FFFF are not XML characters.
+                    index += 3
+                    continue
+                default: output.append(byte)
+                }
+                index += 1
             }
         }
-        return result
     }
+
+    /// `text` as a double-quoted CSS string (for `content:` in a style sheet): every
+    /// character but ASCII letters, digits and spaces becomes a hexadecimal escape, so
+    /// the result cannot end the string, the rule or the `<style>` element around it.
+    public static func cssString(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x20: result.unicodeScalars.append(scalar)
+            case 0..<0x20, 0x7F, 0xFFFE, 0xFFFF: continue
+            default: result += "\\" + String(scalar.value, radix: 16) + " "
+            }
+        }
+        return result + "\""
+    }
+
+    private static func needsAttention(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == 0xEF
+    }
+
+    private static let ampersand = Array("&amp;".utf8)
+    private static let lessThan = Array("&lt;".utf8)
+    private static let greaterThan = Array("&gt;".utf8)
+    private static let quote = Array("&quot;".utf8)
+    private static let apostrophe = Array("&#39;".utf8)
 }

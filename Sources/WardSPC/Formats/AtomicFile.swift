@@ -16,6 +16,11 @@ public enum AtomicFile {
     /// Writes `contents` to `path` atomically. Refuses to replace any path in `protected`
     /// (the inputs of the run), compared after resolving symbolic links.
     public static func write(_ contents: String, to path: String, protected: [String] = []) throws(WriteError) {
+        try write(bytes: Array(contents.utf8), to: path, protected: protected)
+    }
+
+    /// Writes `bytes` to `path` atomically, as `write(_:to:protected:)` does.
+    public static func write(bytes: [UInt8], to path: String, protected: [String] = [], durable: Bool = true) throws(WriteError) {
         let target = resolved(path)
         if protected.contains(where: { resolved($0) == target }) {
             throw WriteError(path: path, reason: "it is an input of this run; choose another output path")
@@ -24,9 +29,8 @@ public enum AtomicFile {
         guard let handle = fopen(temporary, "wb") else {
             throw WriteError(path: path, reason: String(cString: strerror(errno)))
         }
-        let bytes = Array(contents.utf8)
         let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, handle) }
-        let flushed = fflush(handle) == 0 && fsync(fileno(handle)) == 0
+        let flushed = fflush(handle) == 0 && (!durable || fsync(fileno(handle)) == 0)
         fclose(handle)
         guard written == bytes.count, flushed else {
             unlink(temporary)

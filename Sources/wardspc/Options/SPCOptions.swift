@@ -4,11 +4,11 @@ import WardSPC
 
 /// Chart, rules, baselines and phases: shared by every command that draws or analyses charts.
 struct SPCOptions: ParsableArguments {
-    @Option(help: "Chart type: run, i (XmR), mr, c, u (rate per bed days), up (Laney u′), p, pp (Laney p′), g or t (days between incidents; need an event-level file).")
-    var chart: ChartKind = .run
+    @Option(help: "Chart type: run, i (XmR), mr, c, u (rate per bed days), up (Laney u′), p, pp (Laney p′), g or t (days between incidents; need an event-level file). Default: run for analyze; for chart and report, u when the data has a denominator (bed days), else c (i for a value column).")
+    var chart: ChartKind?
 
-    @Option(help: "Rule set: anhoej (qicharts2), ihi, mdc (NHS England Making Data Count, SQL v2.6) or ptd (NHSRplotthedots).")
-    var rules: RuleSetKind = .anhoej
+    @Option(help: "Rule set: anhoej (qicharts2), ihi, mdc (NHS England Making Data Count, SQL v2.6) or ptd (NHSRplotthedots). Default: anhoej for analyze, mdc for chart and report.")
+    var rules: RuleSetKind?
 
     @Option(help: "run, i and mr charts: plot the count, or the rate (count ÷ denominator × multiplier). u/up/p/pp always plot the rate, c the count.")
     var value: ValueChoice = .count
@@ -70,11 +70,13 @@ struct SPCOptions: ParsableArguments {
         }
     }
 
-    /// The settings for the library (filters are added by the caller).
-    func settings(events wardEvents: WardEventsLoader.Loaded?) -> AnalysisSettings {
+    /// The settings for the library (filters are added by the caller); `defaultChart` and
+    /// `defaultRules` apply when `--chart` and `--rules` are not given.
+    func settings(events wardEvents: WardEventsLoader.Loaded?, defaultChart: ChartKind = .run,
+                  defaultRules: RuleSetKind = .anhoej) -> AnalysisSettings {
         var settings = AnalysisSettings()
-        settings.chart = chart
-        settings.rules = rules
+        settings.chart = chart ?? defaultChart
+        settings.rules = rules ?? defaultRules
         settings.plotRate = value == .rate
         settings.multiplier = multiplier
         settings.screenMovingRanges = screenMr

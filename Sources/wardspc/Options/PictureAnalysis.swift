@@ -1,0 +1,45 @@
+import ArgumentParser
+import SPCCore
+import SPCRender
+import WardData
+import WardSPC
+
+/// The analysis behind `chart` and `report`: `analyze`'s flags, with the defaults a ward
+/// team's picture needs — a u chart when the data has bed days (else a c chart for counts,
+/// an XmR chart for values) under NHS
+/// England's Making Data Count rules, whose colours and icons the charts show.
+struct PictureAnalysis {
+    var dataset: WardDataset
+    var settings: AnalysisSettings
+    var result: Analyzer.Result
+
+    static func run(file: String, spc: SPCOptions, filters: FilterOptions, readOptions: ReadOptions) throws -> PictureAnalysis {
+        printStandardError("wardspc: reading \(file)")
+        let dataset = try readDataset(file, options: readOptions)
+        let events: WardEvents?
+        do { events = try WardEventsLoader.load(spc.events, options: readOptions) } catch { throw reject(error) }
+        var settings = spc.settings(events: events, defaultChart: defaultChart(dataset), defaultRules: .mdc)
+        filters.apply(to: &settings)
+        let result: Analyzer.Result
+        do { result = try Analyzer.analyse(dataset, settings: settings) } catch {
+            printStandardError("wardspc: \(error)")
+            throw ExitCode(2)
+        }
+        for warning in result.warnings { printStandardError("warning: \(warning)") }
+        printStandardError("wardspc: \(result.series.count) series analysed (\(settings.chart.rawValue) chart, \(settings.rules.rawValue) rules)")
+        return PictureAnalysis(dataset: dataset, settings: settings, result: result)
+    }
+
+    /// u with a denominator (bed days), c for counts without one, i (XmR) for values.
+    static func defaultChart(_ dataset: WardDataset) -> ChartKind {
+        if dataset.valueKind == .value { return .i }
+        return dataset.hasDenominator ? .u : .c
+    }
+
+    /// Render options every chart of the run shares (the target line from `--target`).
+    var chartOptions: ChartRenderOptions {
+        var options = ChartRenderOptions()
+        options.target = settings.target
+        return options
+    }
+}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import SPCRender
+import WardSPC
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "A self-contained HTML report: icon summary, every ward's charts with a reading, data quality, methods.",
+        discussion: """
+        Analyses FILE as `analyze` does (every analyze flag applies) and writes DIR/index.html \
+        — one page with every chart inline, no external fonts, scripts or requests, readable \
+        on a phone and printed — and each chart as its own SVG beside it. Defaults: a u chart \
+        when the data has a denominator (bed days), else a c chart (an i chart for a value column); the mdc (Making Data \
+        Count) rules, whose colours and icons the report explains. Give --events to start \
+        each ward's new phase at its own date (e.g. joining a collaborative). The directory \
+        is written atomically: a failed run leaves no half report; it must be new, empty or \
+        an earlier wardspc output unless --force. Progress goes to standard error; the path \
+        of index.html to standard output.
+        """
+    )
+
+    @Argument(help: "The ward data CSV file.")
+    var file: String
+
+    @Option(help: "The report's title (default: \"Ward safety: statistical process control charts\").")
+    var title: String = "Ward safety: statistical process control charts"
+
+    @OptionGroup var spc: SPCOptions
+    @OptionGroup var filters: FilterOptions
+    @OptionGroup var output: DirectoryOutputOptions
+    @OptionGroup var input: InputOptions
+    @OptionGroup var window: EventWindowOptions
+
+    func run() throws {
+        let inputs = [file] + (spc.events.map { [$0] } ?? [])
+        try output.check(inputs: inputs)
+        var readOptions = input.readOptions
+        window.apply(to: &readOptions)
+        let analysis = try PictureAnalysis.run(file: file, spc: spc, filters: filters, readOptions: readOptions)
+        let quality = Validator.validate(analysis.dataset, chart: analysis.settings.chart.rawValue)
+        let provenance = ReportContent.Provenance(
+            dataFile: file, eventsFile: spc.events, software: "wardspc \(WardSPCCommand.configuration.version)",
+            generated: Self.today(), settings: settingsSummary(analysis.settings))
+        let content = ReportContent(title: title, series: analysis.result.series, provenance: provenance,
+                                    dataQuality: quality, warnings: analysis.result.warnings,
+                                    chartOptions: analysis.chartOptions)
+        printStandardError("wardspc: drawing \(content.series.count) charts")
+        let report = HTMLReport.build(content)
+        let files = report.files
+        printStandardError("wardspc: writing index.html and \(files.count - 1) SVG files to \(output.out)")
+        try output.write(files, inputs: inputs)
+        print(output.out.hasSuffix("/") ? output.out + "index.html" : output.out + "/index.html")
+    }
+
+    /// The flags that shaped the charts, as a user would type them.
+    private func settingsSummary(_ settings: AnalysisSettings) -> [String] {
+        var flags = ["--chart \(settings.chart.rawValue)", "--rules \(settings.rules.rawValue)",
+                     "--improvement \(settings.improvement.rawValue)"]
+        if let multiplier = settings.multiplier { flags.append("--multiplier \(multiplier)") }
+        if let points = settings.baselinePoints { flags.append("--baseline-points \(points)") }
+        if let until = settings.baselineUntil { flags.append("--baseline-until \(until.iso)") }
+        if let target = settings.target { flags.append("--target \(target)") }
+        if let length = settings.autoRebaseLength { flags.append("--auto-rebase \(length)") }
+        return flags
+    }
+
+    /// Today's date (UTC), ISO.
+    static func today() -> String {
+        let seconds = Int(Date().timeIntervalSince1970)
+        return CivilDate(dayNumber: Int32(seconds / 86_400)).iso
+    }
+}

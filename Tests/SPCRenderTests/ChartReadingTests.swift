@@ -1,0 +1,34 @@
+import Testing
+@testable import SPCRender
+import WardSPC
+
+/// The one-line reading under each chart says what the chart shows.
+@Suite struct ChartReadingTests {
+    @Test func sustainedFall_readsAsImprovementSinceItsStart() throws {
+        let counts: [Int?] = Array(repeating: 6, count: 8) + [5, 7, 6, 5, 7, 6, 5, 7] + Array(repeating: 2, count: 8)
+        let report = try TestSeries.analyse(TestSeries.weeklyCSV(counts, bedDays: { _ in 100 })) { $0.chart = .c }[0]
+        let reading = ChartReading.sentence(report)
+        #expect(reading.hasPrefix("Special-cause improvement since Apr 2024: 8 weeks below the mean"), "\(reading)")
+    }
+
+    @Test func singleHighPoint_readsAsConcernInTheLatestWeek() throws {
+        let counts: [Int?] = [4, 5, 4, 5, 4, 5, 4, 5, 4, 5, 4, 5, 4, 5, 30]
+        let report = try TestSeries.analyse(TestSeries.weeklyCSV(counts, bedDays: { _ in 100 })) { $0.chart = .c }[0]
+        let reading = ChartReading.sentence(report)
+        #expect(reading.hasPrefix("Special-cause concern in the latest week (week of 8 Apr 2024): 30, above the upper limit"), "\(reading)")
+    }
+
+    @Test func stableProcess_readsAsCommonCause_andPhasesCompare() throws {
+        let report = try TestSeries.featureChart { $0.chart = .c; $0.rules = .mdc }
+        let reading = ChartReading.sentence(report)
+        #expect(reading.contains("after ‘Joined the collaborative’ (May 2024)"), "\(reading)")
+        #expect(reading.contains("Mean fell from"), "\(reading)")
+        let flat = try TestSeries.analyse(TestSeries.weeklyCSV([4, 5, 4, 6, 4, 5, 3, 5, 4, 6, 4, 5, 4, 5], bedDays: { _ in 100 })) { $0.chart = .c }[0]
+        #expect(ChartReading.sentence(flat).hasPrefix("Common-cause variation only since Jan 2024: weeks vary around a mean of 4.57"))
+    }
+
+    @Test func shortPhase_hasNoLimitsYet() throws {
+        let report = try TestSeries.analyse(TestSeries.weeklyCSV([4, 5, 4, 6, 4, 5, 3])) { $0.chart = .c }[0]
+        #expect(ChartReading.sentence(report).hasPrefix("Too few points since Jan 2024 for limits"))
+    }
+}

@@ -1,0 +1,47 @@
+import Testing
+@testable import SPCRender
+
+@Suite struct FunnelPlotTests {
+    /// Poisson-style limits around a pooled rate of 10 per 1,000 bed days.
+    static let example: FunnelPlotData = {
+        let target = 10.0
+        let limits = stride(from: 200.0, through: 8_000, by: 200).map { exposure -> FunnelPlotData.LimitPoint in
+            let sd = (target / 1000 / exposure).squareRoot() * 1000
+            return .init(exposure: exposure, lower95: max(0, target - 1.96 * sd), upper95: target + 1.96 * sd,
+                         lower998: max(0, target - 3.09 * sd), upper998: target + 3.09 * sd)
+        }
+        let units: [FunnelPlotData.Unit] = [
+            .init(label: "Alder", exposure: 4_200, rate: 9.1, flag: .within),
+            .init(label: "Brook", exposure: 1_500, rate: 21.0, flag: .above998),
+            .init(label: "Cedar", exposure: 6_800, rate: 6.9, flag: .below95),
+            .init(label: "Daisy", exposure: 2_900, rate: 12.4, flag: .within),
+            .init(label: "Elm", exposure: 7_600, rate: 12.8, flag: .above95),
+        ]
+        return FunnelPlotData(title: "Restraint: wards compared", rateUnits: "per 1,000 occupied bed days",
+                              exposureUnits: "occupied bed days", target: target, units: units, limits: limits,
+                              subtitle: "Jan–Dec 2025 · exact Poisson limits")
+    }()
+
+    @Test func everyUnitIsMarkedAndNamed_limitsDrawn() throws {
+        let svg = try SVGInspector(FunnelPlot.svg(Self.example))
+        let marks = svg.indices(withClass: "point")
+        #expect(marks.count == 5)
+        #expect(marks.compactMap { svg.title(of: $0) }.allSatisfy { $0.contains("per 1,000 occupied bed days over") })
+        #expect(svg.elements(withClass: "point concern").count == 2)
+        #expect(svg.elements(withClass: "point improvement").count == 1)
+        for name in ["upper-95", "lower-95", "upper-99-8", "lower-99-8", "target"] {
+            #expect(svg.elements(withClass: name).count == 1, "missing \(name)")
+        }
+        let labels = svg.elements.filter { $0.name == "text" && svg.elements[$0.parent ?? 0].classes.contains("unit-labels") }.map(\.text)
+        #expect(Set(labels) == ["Alder", "Brook", "Cedar", "Daisy", "Elm"])
+        #expect(svg.elements.contains { $0.text == "Occupied bed days" })
+    }
+
+    @Test func limitCurves_areCutAtThePlotEdge() throws {
+        let svg = try SVGInspector(FunnelPlot.svg(Self.example))
+        let upper = try #require(svg.elements(withClass: "upper-99-8").first?.attributes["d"])
+        let numbers = upper.split(whereSeparator: { "MLHVZ ".contains($0) }).compactMap { Double($0) }
+        let ys = stride(from: 1, to: numbers.count, by: 2).map { numbers[$0] }
+        #expect(ys.allSatisfy { $0 >= 55.5 && $0 <= 356.5 })
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+@testable import SPCRender
+import WardSPC
+
+/// The report is one self-contained page.
+@Suite struct HTMLReportTests {
+    static func sampleContent(headline: ReportHeadline? = nil) -> ReportContent {
+        let series = Array(TestSeries.sample.filter { ["Alder", "Brook", "Harbour"].contains($0.ward) })
+        return ReportContent(title: "Sample programme", series: series,
+                             provenance: .init(dataFile: "SampleData/wards.csv", eventsFile: "SampleData/events.csv",
+                                               software: "wardspc 0.1.0", generated: "2026-01-01",
+                                               settings: ["--chart u", "--rules mdc"]),
+                             headline: headline)
+    }
+
+    @Test func html_hasNoExternalReference() throws {
+        let html = HTMLReport.build(Self.sampleContent(headline: Self.headline)).index.string
+        for forbidden in ["http:", "https:", "//", "src=", "@import", "url(", "<script", "<link", "<img", "<iframe", "xlink:href"] {
+            #expect(!html.contains(forbidden), "index.html contains \(forbidden)")
+        }
+        // Links stay inside the page.
+        var rest = html[...]
+        while let range = rest.range(of: "href=\"") {
+            let after = rest[range.upperBound...]
+            #expect(after.hasPrefix("#"), "external link: \(after.prefix(40))")
+            rest = after
+        }
+    }
+
+    @Test func html_hasEverySection_andAChartPerSeries() throws {
+        let content = Self.sampleContent()
+        let output = HTMLReport.build(content)
+        let html = output.index.string
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("<meta name=\"viewport\""))
+        for id in ["summary", "overview", "trust-1", "ward-1-1", "data-quality", "methods"] {
+            #expect(html.contains("id=\"\(id)\""), "missing section \(id)")
+        }
+        #expect(!html.contains("id=\"headline\""))  // no evaluation given
+        #expect(html.components(separatedBy: "class=\"spc-chart\"").count - 1 == content.series.count)
+        #expect(html.components(separatedBy: "class=\"reading\"").count - 1 == content.series.count)
+        #expect(html.contains("wardspc 0.1.0"))
+        // Files: one SVG per series, one grid per measure, index.html last.
+        let files = output.files
+        #expect(files.last?.name == "index.html")
+        #expect(files.count == content.series.count + 6 + 1)
+        #expect(Set(files.map(\.name)).count == files.count)
+    }
+
+    @Test func html_inlineSVGHasUniqueIDs() throws {
+        let html = HTMLReport.build(Self.sampleContent()).index.string
+        var ids: [Substring] = []
+        var rest = html[...]
+        while let range = rest.range(of: " id=\"") {
+            let after = rest[range.upperBound...]
+            let end = after.firstIndex(of: "\"")!
+            ids.append(after[..<end])
+            rest = after[end...]
+        }
+        #expect(ids.count > 50)
+        #expect(Set(ids).count == ids.count)
+    }
+
+    static let headline = ReportHeadline(
+        comparison: "Weeks before each ward joined against the weeks from 40 weeks after joining.",
+        measures: [.init(measure: "restraint", wards: 36, reductionPercent: 18.2,
+                         reductionCI95: .init(low: 11.4, high: 24.5), verdict: "meets", wardsWithReduction: 36,
+                         reaching: [.init(percent: 15, wards: 17), .init(percent: 25, wards: 9), .init(percent: 100, wards: 2)])],
+        notes: ["Pooled as a ratio of totals."])
+
+    @Test func headline_isShownWhenGiven() throws {
+        let html = HTMLReport.build(Self.sampleContent(headline: Self.headline)).index.string
+        #expect(html.contains("id=\"headline\""))
+        #expect(html.contains("18% lower"))
+        #expect(html.contains("95% CI: 11% to 25% lower"))
+        #expect(HeadlineSection.intervalWords(.init(low: -20, high: -4)) == "4% to 20% higher")
+        #expect(HeadlineSection.intervalWords(.init(low: -5, high: 12)) == "5% higher to 12% lower")
+        #expect(html.contains("17 of 36 ≥ 15%"))
+        #expect(html.contains("Meets the 15% benchmark."))
+    }
+
+    @Test func iconSummary_putsWorstConcernsFirst() throws {
+        let rows = IconSummary.rows(TestSeries.sample)
+        #expect(rows.count == TestSeries.sample.count)
+        let concerns = rows.map(\.concern)
+        #expect(concerns == concerns.sorted())
+        #expect(concerns.first == .concern)
+        #expect(concerns.contains(.improvement))
+    }
+
+    @Test func dataQuality_listsMissingWeeks() throws {
+        let dataset = try WardDataReader.read(path: TestSeries.repositoryRoot.path + "/SampleData/wards.csv")
+        var content = Self.sampleContent()
+        content.dataQuality = Validator.validate(dataset, chart: "u")
+        let html = HTMLReport.build(content).index.string
+        #expect(html.contains("67,008 records read"))
+        #expect(html.contains("missing weeks"))
+        #expect(html.contains("Oak"))
+    }
+}

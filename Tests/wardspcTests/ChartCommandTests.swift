@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+@Suite struct ChartCommandTests {
+    static func temporaryDirectory() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("wardspc-chart-\(UUID().uuidString)")
+    }
+
+    @Test func oneSVGPerSeries_withSafeNames_andProgressOnStandardError() throws {
+        let out = Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = try CLIRunner.run(["chart", "SampleData/wards.csv", "--ward", "Alder", "--out", out.path])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout == out.path + "\n")
+        #expect(result.stderr.contains("6 series analysed (u chart, mdc rules)"))
+        let files = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasSuffix(".svg") }.sorted()
+        #expect(files == ["RX1_Alder_awol.svg", "RX1_Alder_rapid_tranquillisation.svg", "RX1_Alder_restraint.svg",
+                          "RX1_Alder_seclusion.svg", "RX1_Alder_self_harm.svg", "RX1_Alder_sexual_safety.svg"])
+        let svg = try String(contentsOf: out.appendingPathComponent("RX1_Alder_restraint.svg"), encoding: .utf8)
+        #expect(svg.hasPrefix("<?xml"))
+        #expect(svg.contains("RX1 · Alder · Restraint"))
+    }
+
+    @Test func smallMultiples_oneGridPerMeasure_andAnalyzeFlagsApply() throws {
+        let out = Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = try CLIRunner.run(["chart", "SampleData/wards.csv", "--trust", "RX2", "--small-multiples",
+                                        "--chart", "c", "--rules", "anhoej", "--out", out.path])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasSuffix(".svg") }.sorted()
+        #expect(files.count == 6)
+        #expect(files.contains("restraint_all-wards.svg"))
+        let svg = try String(contentsOf: out.appendingPathComponent("restraint_all-wards.svg"), encoding: .utf8)
+        #expect(svg.contains("c chart (counts) · Anhøj rules"))
+        #expect(svg.components(separatedBy: "class=\"panel\"").count - 1 == 12)
+    }
+
+    @Test func refusesAForeignDirectoryAndAnInput_beforeAnyWork() throws {
+        let out = Self.temporaryDirectory()
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: out) }
+        try "mine".write(to: out.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        let refused = try CLIRunner.run(["chart", "SampleData/wards.csv", "--ward", "Alder", "--out", out.path])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("not empty and was not written by wardspc"))
+        #expect(!refused.stderr.contains("reading"))
+        let forced = try CLIRunner.run(["chart", "SampleData/wards.csv", "--ward", "Alder", "--out", out.path, "--force"])
+        #expect(forced.status == 0)
+        #expect(try String(contentsOf: out.appendingPathComponent("notes.txt"), encoding: .utf8) == "mine")
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("RX1_Alder_awol.svg").path))
+
+        let input = try CLIRunner.run(["chart", "SampleData/wards.csv", "--out", "SampleData/wards.csv"])
+        #expect(input.status == 1)
+        #expect(input.stderr.contains("input of this run"))
+        let holder = try CLIRunner.run(["chart", "SampleData/wards.csv", "--out", "SampleData", "--force"])
+        #expect(holder.status == 1)
+        #expect(holder.stderr.contains("holds SampleData/wards.csv"))
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+@Suite struct ReportCommandTests {
+    @Test func sampleReport_isOneSelfContainedPageWithEveryChartBesideIt() throws {
+        let out = ChartCommandTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let started = Date()
+        let result = try CLIRunner.run(["report", "SampleData/wards.csv", "--events", "SampleData/events.csv",
+                                        "--out", out.path, "--title", "Demo <programme>"])
+        let seconds = Date().timeIntervalSince(started)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout == out.appendingPathComponent("index.html").path + "\n")
+        #expect(result.stderr.contains("216 series analysed (u chart, mdc rules)"))
+        let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(html.contains("<title>Demo &lt;programme&gt;</title>"))
+        #expect(html.contains("Joined the restrictive practice collaborative"))
+        #expect(html.contains("id=\"data-quality\""))
+        for forbidden in ["http:", "//", "src=", "@import", "url("] { #expect(!html.contains(forbidden)) }
+        let files = try FileManager.default.contentsOfDirectory(atPath: out.path)
+        #expect(files.filter { $0.hasSuffix(".svg") }.count == 216 + 6)
+        #expect(seconds < 20)  // debug build; the release build takes well under 2 s (README)
+    }
+
+    @Test func rerun_replacesItsOwnReport_whole() throws {
+        let out = ChartCommandTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let first = try CLIRunner.run(["report", "SampleData/wards.csv", "--ward", "Alder", "--out", out.path])
+        #expect(first.status == 0, "stderr: \(first.stderr)")
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("RX1_Alder_awol.svg").path))
+        let second = try CLIRunner.run(["report", "SampleData/wards.csv", "--ward", "Brook", "--out", out.path])
+        #expect(second.status == 0, "stderr: \(second.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: out.path)
+        #expect(!files.contains("RX1_Alder_awol.svg"))
+        #expect(files.contains("RX2_Brook_awol.svg"))
+        // No staging or old copies left beside it.
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: out.deletingLastPathComponent().path)
+        #expect(!siblings.contains { $0.hasPrefix("." + out.lastPathComponent) })
+    }
+
+    @Test func defaultsToACChart_withoutBedDays() throws {
+        let input = try CLIRunner.temporaryFile(named: "counts.csv", contents: """
+            trust,ward,measure,week_start,count
+            T1,A,restraint,2024-01-01,3
+            T1,A,restraint,2024-01-08,4
+            T1,A,restraint,2024-01-15,2
+            T1,A,restraint,2024-01-22,5
+            """)
+        let out = input.deletingLastPathComponent().appendingPathComponent("report")
+        defer { try? FileManager.default.removeItem(at: input.deletingLastPathComponent()) }
+        let result = try CLIRunner.run(["report", input.path, "--out", out.path])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("(c chart, mdc rules)"))
+    }
+}
