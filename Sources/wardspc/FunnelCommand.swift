@@ -1,5 +1,6 @@
 import ArgumentParser
 import SPCCore
+import SPCRender
 import WardData
 import WardSPC
 
@@ -32,6 +33,12 @@ struct FunnelCommand: ParsableCommand {
     @Option(help: "Output format: json (wardspc/funnel@1) or csv.")
     var format: Format = .json
 
+    @Option(help: "Also draw the funnel plot as an SVG file (written atomically).")
+    var svg: String?
+
+    @Option(help: "Which way is better, for colouring wards outside the limits: decrease, increase or neutral.")
+    var improvement: Improvement = .decrease
+
     @OptionGroup var filters: FilterOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var input: InputOptions
@@ -58,6 +65,14 @@ struct FunnelCommand: ParsableCommand {
         guard let funnel else {
             printStandardError("wardspc: no ward has \(measure) data with exposure in the window")
             throw ExitCode(2)
+        }
+        if let svg {
+            do {
+                try AtomicFile.write(FunnelPlot.svg(FunnelPlotData(funnel, improvement: improvement)), to: svg, protected: [file])
+            } catch {
+                printStandardError("wardspc: \(error)")
+                throw ExitCode(1)
+            }
         }
         let text = format == .json ? FunnelOutput.json(funnel).rendered(pretty: true) : FunnelOutput.csv(funnel)
         try output.write(text, inputs: [file])

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 
 @Suite struct AnalyzeCommandTests {
@@ -85,5 +88,26 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stderr.contains("no series matched"))
         #expect(try Self.json(result.stdout)["series"] as? [Any] != nil)
+    }
+}
+
+@Suite struct FunnelAndReportCommandTests {
+    @Test func funnel_writesCSVAndAnSVGThatParses() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wardspc-funnel-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let svg = directory.appendingPathComponent("funnel.svg").path
+        let result = try CLIRunner.run(["funnel", "SampleData/wards.csv", "--measure", "seclusion", "--svg", svg,
+                                        "--format", "csv"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.hasPrefix("trust,ward,measure,count,exposure,rate,target,z,position95,position998\n"))
+        #expect(result.stdout.split(separator: "\n").count == 37)
+        let parser = XMLParser(data: try Data(contentsOf: URL(fileURLWithPath: svg)))
+        #expect(parser.parse())
+    }
+
+    @Test func funnel_needsExactlyOneMeasure() throws {
+        #expect(try CLIRunner.run(["funnel", "SampleData/wards.csv"]).status == 2)
+        #expect(try CLIRunner.run(["funnel", "SampleData/wards.csv", "--measure", "awol", "--measure", "seclusion"]).status == 2)
     }
 }

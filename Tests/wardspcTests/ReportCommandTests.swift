@@ -18,7 +18,10 @@ import Testing
         #expect(html.contains("id=\"data-quality\""))
         for forbidden in ["http:", "//", "src=", "@import", "url("] { #expect(!html.contains(forbidden)) }
         let files = try FileManager.default.contentsOfDirectory(atPath: out.path)
-        #expect(files.filter { $0.hasSuffix(".svg") }.count == 216 + 6)
+        // 216 charts, 6 small-multiple grids and 6 funnel plots (one per measure).
+        #expect(files.filter { $0.hasSuffix(".svg") }.count == 216 + 6 + 6)
+        #expect(html.contains("Programme headline against the 15% benchmark"))
+        #expect(files.contains { $0.hasPrefix("funnel_") })
         #expect(seconds < 20)  // debug build; the release build takes well under 2 s (README)
     }
 
