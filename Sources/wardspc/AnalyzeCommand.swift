@@ -39,16 +39,10 @@ struct AnalyzeCommand: ParsableCommand {
         var readOptions = input.readOptions
         window.apply(to: &readOptions)
         let dataset = try readDataset(file, options: readOptions)
-        let events: WardEvents?
-        do { events = try WardEventsLoader.load(spc.events, options: input.readOptions) } catch { throw reject(error) }
+        let events = try WardEventsLoader.loadOrExit(spc.events, options: readOptions)
         var settings = spc.settings(events: events)
         filters.apply(to: &settings)
-        let result: Analyzer.Result
-        do { result = try Analyzer.analyse(dataset, settings: settings) } catch {
-            printStandardError("wardspc: \(error)")
-            throw ExitCode(2)
-        }
-        for warning in result.warnings { printStandardError("warning: \(warning)") }
+        let result = try analyseOrExit(dataset, settings: settings)
         let text: String
         switch (format, summary) {
         case (.table, false): text = AnalysisTable.points(result.series)

@@ -95,8 +95,7 @@ struct EvaluateCommand: ParsableCommand {
 
     func run() throws {
         let dataset = try readDataset(file, options: input.readOptions)
-        let wardEvents: WardEvents?
-        do { wardEvents = try WardEventsLoader.load(events, options: input.readOptions) } catch { throw reject(error) }
+        let wardEvents = try WardEventsLoader.loadOrExit(events, options: input.readOptions)
         var settings = EvaluationSettings()
         settings.windows.baselineUntil = baselineUntil?.date
         settings.windows.baselinePeriods = baselineWeeks

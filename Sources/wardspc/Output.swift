@@ -39,3 +39,15 @@ func readDataset(_ path: String, options: ReadOptions) throws -> WardDataset {
         throw reject(error)
     }
 }
+
+/// Runs `Analyzer.analyse`, printing request-level warnings on stderr; a request the data
+/// cannot answer exits 2 with its explanation.
+func analyseOrExit(_ dataset: WardDataset, settings: AnalysisSettings) throws -> Analyzer.Result {
+    let result: Analyzer.Result
+    do { result = try Analyzer.analyse(dataset, settings: settings) } catch {
+        printStandardError("wardspc: \(error)")
+        throw ExitCode(2)
+    }
+    for warning in result.warnings { printStandardError("warning: \(warning)") }
+    return result
+}

@@ -29,22 +29,8 @@ public struct FunnelPlotData: Sendable {
         case below998 = "below_99_8"
     }
 
-    /// The limits at one exposure, in display units.
-    public struct LimitPoint: Sendable {
-        public var exposure: Double
-        public var lower95: Double
-        public var upper95: Double
-        public var lower998: Double
-        public var upper998: Double
-
-        public init(exposure: Double, lower95: Double, upper95: Double, lower998: Double, upper998: Double) {
-            self.exposure = exposure
-            self.lower95 = lower95
-            self.upper95 = upper95
-            self.lower998 = lower998
-            self.upper998 = upper998
-        }
-    }
+    /// The limits at one exposure, in display units (SPCCore's exact Poisson limits).
+    public typealias LimitPoint = FunnelLimits
 
     public var title: String
     /// e.g. "per 1,000 occupied bed days".

@@ -174,21 +174,7 @@ public enum SPCChart {
         svg.attribute("stroke-width", 1)
         svg.attribute("fill", "none")
         svg.endEmpty()
-        svg.start("g")
-        svg.attribute("class", "x-axis")
-        svg.attribute("font-size", fontSize)
-        svg.attribute("fill", Palette.secondaryText)
-        svg.attribute("text-anchor", "middle")
-        svg.endStart()
-        for tick in axis.ticks {
-            svg.start("text")
-            svg.attribute("x", x(Double(tick.date.dayNumber)))
-            svg.attribute("y", plot.bottom + 17)
-            svg.endStart()
-            svg.text(tick.label)
-            svg.end("text")
-        }
-        svg.end("g")
+        axis.drawLabels(x: { x($0) }, baseline: plot.bottom + 17, fontSize: fontSize, className: "x-axis", into: &svg)
     }
 
     private static func drawPhases(_ report: SeriesReport, geometry: ChartGeometry, x: LinearScale, plot: PlotArea,

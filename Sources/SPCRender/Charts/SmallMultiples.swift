@@ -120,20 +120,7 @@ public enum SmallMultiples {
         }
         svg.end("g")
         if labelAxis {
-            svg.start("g")
-            svg.attribute("font-size", 9)
-            svg.attribute("fill", Palette.secondaryText)
-            svg.attribute("text-anchor", "middle")
-            svg.endStart()
-            for tick in axis.ticks {
-                svg.start("text")
-                svg.attribute("x", x(Double(tick.date.dayNumber)))
-                svg.attribute("y", plot.bottom + 13)
-                svg.endStart()
-                svg.text(tick.label)
-                svg.end("text")
-            }
-            svg.end("g")
+            axis.drawLabels(x: { x($0) }, baseline: plot.bottom + 13, fontSize: 9, className: nil, into: &svg)
         }
 
         // Phase separators, centre and limits.

@@ -54,3 +54,25 @@ struct TimeAxis: Sendable {
         return ticks
     }
 }
+
+extension TimeAxis {
+    /// The tick labels ("Jan 2024") centred under each tick, `offset` below the plot.
+    func drawLabels(x: (Double) -> Double, baseline: Double, fontSize: Double, className: StaticString?,
+                    into svg: inout MarkupWriter) {
+        svg.start("g")
+        if let className { svg.attribute("class", className) }
+        svg.attribute("font-size", fontSize)
+        svg.attribute("fill", Palette.secondaryText)
+        svg.attribute("text-anchor", "middle")
+        svg.endStart()
+        for tick in ticks {
+            svg.start("text")
+            svg.attribute("x", x(Double(tick.date.dayNumber)))
+            svg.attribute("y", baseline)
+            svg.endStart()
+            svg.text(tick.label)
+            svg.end("text")
+        }
+        svg.end("g")
+    }
+}

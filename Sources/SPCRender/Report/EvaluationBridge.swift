@@ -48,10 +48,6 @@ extension FunnelPlotData {
             }
             return Unit(label: "\(ward.trust) \(ward.ward)", exposure: ward.exposure, rate: ward.rate, flag: flag)
         }
-        let limits = funnel.curves.map {
-            LimitPoint(exposure: $0.exposure, lower95: $0.lower95, upper95: $0.upper95,
-                       lower998: $0.lower998, upper998: $0.upper998)
-        }
         var subtitle = "Exact Poisson 95% and 99.8% limits around the pooled rate"
         if let dispersion = funnel.overdispersion, dispersion.isApplied {
             subtitle += ", widened for over-dispersion (φ = \(ValueText.reading(dispersion.phi)))"
@@ -59,6 +55,6 @@ extension FunnelPlotData {
         self.init(title: "\(DisplayName.measure(funnel.measure)): wards against exposure",
                   rateUnits: funnel.exposureIsBedDays ? "per 1,000 occupied bed days" : "per period",
                   exposureUnits: funnel.exposureIsBedDays ? "occupied bed days" : "periods",
-                  target: funnel.target, units: units, limits: limits, improvement: improvement, subtitle: subtitle)
+                  target: funnel.target, units: units, limits: funnel.curves, improvement: improvement, subtitle: subtitle)
     }
 }

@@ -16,16 +16,10 @@ struct PictureAnalysis {
     static func run(file: String, spc: SPCOptions, filters: FilterOptions, readOptions: ReadOptions) throws -> PictureAnalysis {
         printStandardError("wardspc: reading \(file)")
         let dataset = try readDataset(file, options: readOptions)
-        let events: WardEvents?
-        do { events = try WardEventsLoader.load(spc.events, options: readOptions) } catch { throw reject(error) }
+        let events = try WardEventsLoader.loadOrExit(spc.events, options: readOptions)
         var settings = spc.settings(events: events, defaultChart: defaultChart(dataset), defaultRules: .mdc)
         filters.apply(to: &settings)
-        let result: Analyzer.Result
-        do { result = try Analyzer.analyse(dataset, settings: settings) } catch {
-            printStandardError("wardspc: \(error)")
-            throw ExitCode(2)
-        }
-        for warning in result.warnings { printStandardError("warning: \(warning)") }
+        let result = try analyseOrExit(dataset, settings: settings)
         printStandardError("wardspc: \(result.series.count) series analysed (\(settings.chart.rawValue) chart, \(settings.rules.rawValue) rules)")
         return PictureAnalysis(dataset: dataset, settings: settings, result: result)
     }
