@@ -262,6 +262,61 @@ def centre_change(periods, data, baseline, intervention, has_bed_days):
     return 100 * (centre(latest) - base) / base
 
 
+def latest_sustained_shift(values, length=9, median_points=13, direction="below"):
+    """DESIGN §4.3 --auto-rebase (runcharter): the median of the first `median_points`
+    values; search after them for `length` useful values in a row on the requested side
+    (values on the median skipped, one on the other side starts the count again); the
+    shift's median is the median of those values; search again after it against the new
+    median. Returns the last shift's median, or None."""
+    if len(values) < median_points:
+        return None
+    median = float(np.median(values[:median_points]))
+    latest = None
+    run = []
+    i = median_points
+    while i < len(values):
+        v = values[i]
+        below, above = v < median, v > median
+        on_side = below if direction == "below" else above if direction == "above" else None
+        if direction == "both":
+            if v == median:
+                i += 1
+                continue
+            side = below
+            if run and (values[run[0]] < median) != side:
+                run = []
+            run.append(i)
+        elif v == median:
+            i += 1
+            continue
+        elif on_side:
+            run.append(i)
+        else:
+            run = []
+        if len(run) == length:
+            median = float(np.median([values[j] for j in run]))
+            latest = median
+            run = []
+        i += 1
+    return latest
+
+
+def auto_rebase_centre_change(periods, data, baseline, has_bed_days):
+    """DESIGN §4.4 without phases: CL_baseline of the u (or c) chart on the baseline
+    window against the median of the latest sustained shift of the whole series."""
+    if has_bed_days:
+        observed = [p for p in periods if data[p][1] and data[p][1] > 0]
+        values = [1000 * data[p][0] / data[p][1] for p in observed]
+        base = 1000 * sum(data[periods[i]][0] for i in baseline) / sum(data[periods[i]][1] for i in baseline)
+    else:
+        values = [float(data[p][0]) for p in periods]
+        base = sum(data[periods[i]][0] for i in baseline) / len(baseline)
+    latest = latest_sustained_shift(values)
+    if latest is None or base == 0:
+        return None
+    return 100 * (latest - base) / base
+
+
 def evaluate_ward(key, data, opts, intervention, has_bed_days):
     trust, ward, measure = key
     periods = sorted(data)
@@ -295,8 +350,10 @@ def evaluate_ward(key, data, opts, intervention, has_bed_days):
         record["reduction_percent"] = None
         record["reduction_ci95"] = None
         record["verdict"] = "insufficient_data"
-    if opts.events is not None:
+    if intervention is not None:
         record["centre_change_percent"] = centre_change(periods, data, baseline, intervention, has_bed_days)
+    elif baseline:
+        record["centre_change_percent"] = auto_rebase_centre_change(periods, data, baseline, has_bed_days)
     values = [multiplier * data[p][0] / data[p][1] if has_bed_days else float(data[p][0]) for p in periods]
     record["its"] = segmented_regression(periods, values, baseline, comparison, opts.period == "month")
     record["_evaluated"] = True
@@ -379,7 +436,10 @@ def pooled(wards, benchmark):
     evaluated = [w for w in wards if w["_evaluated"]]
     reductions = [w["reduction_percent"] for w in evaluated if w["reduction_percent"] is not None]
     record = OrderedDict()
-    record["wards"] = len(evaluated)
+    # `wards` counts every ward of the group, evaluated or not (one with fewer than 8
+    # observed periods is listed with null figures); the figures below use the
+    # evaluated ones.
+    record["wards"] = len(wards)
     record["ratio_of_totals"] = ratio_of_totals(evaluated) if evaluated else None
     record["mean_reduction_percent"] = float(np.mean(reductions)) if reductions else None
     record["median_reduction_percent"] = float(np.median(reductions)) if reductions else None
