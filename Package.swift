@@ -35,7 +35,7 @@ let package = Package(
         ),
         .testTarget(name: "SPCCoreTests", dependencies: ["SPCCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "WardDataTests", dependencies: ["WardData"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "WardSPCTests", dependencies: ["WardSPC"]),
+        .testTarget(name: "WardSPCTests", dependencies: ["WardSPC"], exclude: ["Fixtures"]),
         .testTarget(name: "SPCRenderTests", dependencies: ["SPCRender"]),
         // Runs the built `wardspc` executable as a user would.
         .testTarget(name: "wardspcTests", dependencies: ["wardspc"]),

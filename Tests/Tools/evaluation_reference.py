@@ -98,21 +98,23 @@ def read_long(path):
 
 
 def read_events(path):
-    """The date of each (trust, ward)'s first `phase` event (kind defaults to phase).
-    "First" is read as the earliest date."""
-    interventions = {}
+    """The `phase` events (kind defaults to phase) as (trust, ward, date); an empty trust
+    or ward applies the row to every trust or ward."""
+    events = []
     with open(path, newline="", encoding="utf-8-sig") as handle:
         reader = csv.DictReader(handle)
         for row in reader:
             row = {header_key(k): v for k, v in row.items()}
             kind = (row.get("kind") or "phase").strip() or "phase"
-            if kind != "phase":
-                continue
-            key = (row["trust"], row["ward"])
-            date = parse_date(row["date"])
-            if key not in interventions or date < interventions[key]:
-                interventions[key] = date
-    return interventions
+            if kind == "phase":
+                events.append((row["trust"].strip(), row["ward"].strip(), parse_date(row["date"])))
+    return events
+
+
+def intervention_of(events, trust, ward):
+    """A ward's intervention: its first `phase` event, read as the earliest date."""
+    dates = [d for t, w, d in events if t in ("", trust) and w in ("", ward)]
+    return min(dates) if dates else None
 
 
 # ---------------------------------------------------------------------------------------
@@ -459,10 +461,10 @@ def pooled(wards, benchmark):
 
 def evaluate(opts):
     series, has_bed_days = read_long(opts.file)
-    interventions = read_events(opts.events) if opts.events else {}
+    events = read_events(opts.events) if opts.events else []
     wards = []
     for key in sorted(series):
-        intervention = interventions.get((key[0], key[1]))
+        intervention = intervention_of(events, key[0], key[1])
         wards.append(evaluate_ward(key, series[key], opts, intervention, has_bed_days))
     trusts = []
     by_trust = defaultdict(list)
@@ -544,7 +546,7 @@ def compare(expected, actual, tolerance=1e-6):
     return mismatches, worst[0], worst[1]
 
 
-def main(argv):
+def parser():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("file", nargs="?")
     parser.add_argument("--events")
@@ -556,7 +558,18 @@ def main(argv):
     parser.add_argument("--benchmark", type=float, default=15.0)
     parser.add_argument("--period", choices=["week", "month"], default="week")
     parser.add_argument("--compare", nargs=2, metavar=("EXPECTED", "ACTUAL"))
-    opts = parser.parse_args(argv)
+    return parser
+
+
+def parse(argv):
+    opts = parser().parse_args(argv)
+    if opts.benchmark.is_integer():
+        opts.benchmark = int(opts.benchmark)
+    return opts
+
+
+def main(argv):
+    opts = parse(argv)
     if opts.compare:
         with open(opts.compare[0]) as e, open(opts.compare[1]) as a:
             mismatches, worst, numbers = compare(json.load(e), json.load(a))
@@ -565,8 +578,6 @@ def main(argv):
         print(f"{numbers} numbers compared, {len(mismatches)} mismatches, "
               f"max relative difference {worst:.3e}")
         return 1 if mismatches else 0
-    if opts.benchmark.is_integer():
-        opts.benchmark = int(opts.benchmark)
     result = evaluate(opts)
     json.dump(result, sys.stdout, indent=1)
     sys.stdout.write("\n")
