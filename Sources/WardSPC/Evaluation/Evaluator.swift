@@ -55,9 +55,14 @@ public enum Evaluator {
         if let events = dataset.events {
             for id in events.dimensions[column] where known.insert(id).inserted { seen.append(id) }
         }
-        return seen.map { dataset.strings[$0] }.filter { !$0.isEmpty }.sorted().map { value in
+        let values = seen.map { dataset.strings[$0] }
+        var result: [(String?, WardDataset)] = values.filter { !$0.isEmpty }.sorted().map { value in
             (value, dataset.keeping(dimension: name, values: [value]))
         }
+        // Rows without a value (a measure that has no subtype or context) are evaluated
+        // and pooled as they are, not dropped.
+        if values.contains("") { result.insert((nil, dataset.keeping(dimension: name, values: [""])), at: 0) }
+        return result
     }
 
     // MARK: One ward
