@@ -331,11 +331,13 @@ def evaluate_ward(key, data, opts, intervention, has_bed_days):
         record["_evaluated"] = False
         return record
     baseline, comparison = windows
-    b = window_summary(periods, data, baseline, has_bed_days, multiplier)
-    c = window_summary(periods, data, comparison, has_bed_days, multiplier)
+    # a window without an observed period has no figures (null), and the ward no ratio
+    b = window_summary(periods, data, baseline, has_bed_days, multiplier) if baseline else None
+    c = window_summary(periods, data, comparison, has_bed_days, multiplier) if comparison else None
     record["baseline"] = b
     record["comparison"] = c
-    o_b, t_b, o_c, t_c = b["count"], b["exposure"], c["count"], c["exposure"]
+    o_b, t_b = (b["count"], b["exposure"]) if b else (0, 0)
+    o_c, t_c = (c["count"], c["exposure"]) if c else (0, 0)
     if o_b > 0 and t_b > 0 and t_c > 0:
         rr = (o_c / t_c) / (o_b / t_b)
         rr_lo, rr_hi = exact_rate_ratio_ci(o_c, t_c, o_b, t_b)
@@ -358,7 +360,7 @@ def evaluate_ward(key, data, opts, intervention, has_bed_days):
         record["centre_change_percent"] = auto_rebase_centre_change(periods, data, baseline, has_bed_days)
     values = [multiplier * data[p][0] / data[p][1] if has_bed_days else float(data[p][0]) for p in periods]
     record["its"] = segmented_regression(periods, values, baseline, comparison, opts.period == "month")
-    record["_evaluated"] = True
+    record["_evaluated"] = b is not None and c is not None
     return record
 
 
@@ -373,6 +375,14 @@ def ratio_of_totals(wards):
     if ob == 0 or tb == 0 or tc == 0:
         return None
     rr = (oc / tc) / (ob / tb)
+    result = OrderedDict([("rate_ratio", rr), ("reduction_percent", 100 * (1 - rr))])
+    if oc == 0:
+        # ln RR_T = −∞ has no normal interval: read as the exact conditional interval of
+        # the totals (lower RR 0), and φ (no binomial variance under RR_T = 0) as null.
+        _, high = exact_rate_ratio_ci(0, tc, ob, tb)
+        result["reduction_ci95"] = [100 * (1 - high), 100.0]
+        result["dispersion"] = None
+        return result
     chi = 0.0
     k = 0
     for w in wards:
@@ -385,13 +395,9 @@ def ratio_of_totals(wards):
         variance = n * pi * (1 - pi)
         chi += (w["comparison"]["count"] - expected) ** 2 / variance
     phi = chi / (k - 1) if k >= 2 else 1.0
-    result = OrderedDict([("rate_ratio", rr), ("reduction_percent", 100 * (1 - rr))])
-    if oc == 0:
-        result["reduction_ci95"] = None
-    else:
-        se = math.sqrt(1 / ob + 1 / oc) * math.sqrt(max(1.0, phi))
-        low, high = math.exp(math.log(rr) - Z95 * se), math.exp(math.log(rr) + Z95 * se)
-        result["reduction_ci95"] = [100 * (1 - high), 100 * (1 - low)]
+    se = math.sqrt(1 / ob + 1 / oc) * math.sqrt(max(1.0, phi))
+    low, high = math.exp(math.log(rr) - Z95 * se), math.exp(math.log(rr) + Z95 * se)
+    result["reduction_ci95"] = [100 * (1 - high), 100 * (1 - low)]
     result["dispersion"] = phi
     return result
 

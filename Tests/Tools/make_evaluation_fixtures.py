@@ -34,6 +34,7 @@ CASES = [
     ("dates_benchmark20", "hard_cases.csv",
      ["--baseline-until", "2024-04-29", "--from", "2024-06-03", "--to", "2024-09-02", "--benchmark", "20"]),
     ("to_only", "hard_cases.csv", ["--to", "2024-08-05"]),
+    ("empty_comparison", "hard_cases.csv", ["--baseline-until", "2024-06-24", "--from", "2024-12-02"]),
     ("no_bed_days", "no_bed_days.csv", []),
     ("no_bed_days_dates", "no_bed_days.csv",
      ["--baseline-weeks", "15", "--from", "2024-05-06", "--provisional", "2"]),
@@ -93,6 +94,7 @@ def make_inputs():
     add("TA", "Quiet", 0, 0, 20)                            # no incidents at all
     add("TA", "RowDenoms", 25, 20, 19, row_denominators=True)
     add("TB", "Solo", 45, 30, 20)                           # a single-ward trust
+    add("TD", "Closed", 20, 0, 20, zero_after=True)         # a trust with no incident after: ΣO_c = 0
     write_csv("hard_cases.csv", ["trust", "ward", "measure", "week_start", "subtype", "count", "bed_days"], rows)
     write_csv("hard_cases_events.csv", ["trust", "ward", "date", "label", "kind"],
               [[t, w, weeks[k].isoformat(), "joined the collaborative", "phase"] for (t, w), k in joins.items()])

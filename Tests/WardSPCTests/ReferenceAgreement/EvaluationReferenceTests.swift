@@ -9,7 +9,8 @@ import WardSPC
 /// for the segmented regression), written from the DESIGN text, not from the Swift.
 /// The fixtures in `Fixtures/evaluation/` hold the hard cases (a 100% reduction, a zero
 /// baseline count, a ward of 6 weeks, missing and closed weeks inside the windows, a
-/// single-ward trust, no incidents at all, per-row bed days, a file without bed days);
+/// single-ward trust, a trust with no incident after, no incidents at all, per-row bed
+/// days, a comparison window after the data, a file without bed days);
 /// `cases.json` lists each case's flags and expected file. Every number of the expected
 /// JSON must be in the façade's JSON at the same place, within 1e-6 relative.
 @Suite struct EvaluationReferenceTests {
@@ -34,7 +35,7 @@ import WardSPC
 
     @Test func manifest_listsEveryCase() {
         #expect(Self.caseNames == ["default", "events", "events_baseline_weeks", "dates_benchmark20", "to_only",
-                                   "no_bed_days", "no_bed_days_dates"])
+                                   "empty_comparison", "no_bed_days", "no_bed_days_dates"])
     }
 
     @Test(arguments: caseNames)
@@ -60,7 +61,7 @@ import WardSPC
 
         var comparison = JSONComparison()
         comparison.walk(expected, actual, at: name)
-        #expect(comparison.numbers > 100, "\(name): only \(comparison.numbers) numbers compared")
+        #expect(comparison.numbers > 50, "\(name): only \(comparison.numbers) numbers compared")
         EndToEnd.expectNoMismatches(comparison.mismatches, in: "\(name) vs evaluation_reference.py")
     }
 }
