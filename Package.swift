@@ -38,7 +38,7 @@ let package = Package(
         ),
         .testTarget(name: "SPCCoreTests", dependencies: ["SPCCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "WardDataTests", dependencies: ["WardData"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "WardSPCTests", dependencies: ["WardSPC"]),
+        .testTarget(name: "WardSPCTests", dependencies: ["WardSPC"], exclude: ["Fixtures"]),
         .testTarget(
             name: "SPCRenderTests",
             dependencies: ["SPCRender", "WardSPC", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")],

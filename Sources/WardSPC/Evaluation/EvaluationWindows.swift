@@ -37,7 +37,8 @@ public struct EvaluationWindows: Sendable, Equatable {
     /// periods. Comparison: from `from` (to `to`), else from the intervention, else —
     /// when only the baseline is given — every period after the baseline, else the last
     /// 26 observed periods. With nothing given and fewer than 52 periods, the first and
-    /// second halves (the middle period, if any, in neither). Returns `nil` (no
+    /// second halves (the middle period, if any, in neither); `to` alone ends the series
+    /// those default windows are taken from. Returns `nil` (no
     /// evaluation) for fewer than `minimumPeriods` observed periods.
     public static func choose(periods: [CivilDate], settings: WindowSettings,
                               intervention: CivilDate?) -> EvaluationWindows? {
@@ -80,16 +81,18 @@ public struct EvaluationWindows: Sendable, Equatable {
         }
         if let to = settings.to { comparison = comparison.filter { periods[$0] <= to } }
         if !baselineGiven && !comparisonGiven && intervention == nil {
+            // `--to` alone ends the series the default windows are taken from (filtering
+            // the last 26 periods by it instead would leave an empty comparison).
+            let pool = settings.to.map { to in all.filter { periods[$0] <= to } } ?? all
             let size = settings.defaultPeriods
-            if usable >= 2 * size {
-                baseline = Array(all.prefix(size))
-                comparison = Array(all.suffix(size))
-                if let to = settings.to { comparison = comparison.filter { periods[$0] <= to } }
+            if pool.count >= 2 * size {
+                baseline = Array(pool.prefix(size))
+                comparison = Array(pool.suffix(size))
             } else {
-                let half = usable / 2
-                baseline = Array(all.prefix(half))
-                comparison = Array(all.suffix(half))
-                notes.append("only \(usable) usable periods: the first \(half) are compared with the last \(half)\(usable % 2 == 1 ? " (the middle one in neither)" : "")")
+                let half = pool.count / 2
+                baseline = Array(pool.prefix(half))
+                comparison = Array(pool.suffix(half))
+                notes.append("only \(pool.count) usable periods: the first \(half) are compared with the last \(half)\(pool.count % 2 == 1 ? " (the middle one in neither)" : "")")
             }
         }
         if baseline.isEmpty { notes.append("the baseline window holds no observed period") }

@@ -55,9 +55,14 @@ public enum Evaluator {
         if let events = dataset.events {
             for id in events.dimensions[column] where known.insert(id).inserted { seen.append(id) }
         }
-        return seen.map { dataset.strings[$0] }.filter { !$0.isEmpty }.sorted().map { value in
+        let values = seen.map { dataset.strings[$0] }
+        var result: [(String?, WardDataset)] = values.filter { !$0.isEmpty }.sorted().map { value in
             (value, dataset.keeping(dimension: name, values: [value]))
         }
+        // Rows without a value (a measure that has no subtype or context) are evaluated
+        // and pooled as they are, not dropped.
+        if values.contains("") { result.insert((nil, dataset.keeping(dimension: name, values: [""])), at: 0) }
+        return result
     }
 
     // MARK: One ward
@@ -145,8 +150,26 @@ public enum Evaluator {
             configuration.plan = PhasePlan(phaseStarts: phaseStarts)
         }
         let result = SPCAnalysis.analyse(spcSeries, configuration: configuration)
-        guard let firstBaseline = periods.firstIndex(where: { $0 >= series.periods[baseline[0]].dayNumber }),
-              let baselineCentre = result.lines.centre[firstBaseline], baselineCentre != 0 else { return nil }
+        let baselineCentre: Double?
+        if phaseStarts.isEmpty {
+            // The baseline window is frozen as the first phase's baseline.
+            baselineCentre = periods.firstIndex { $0 >= series.periods[baseline[0]].dayNumber }
+                .flatMap { result.lines.centre[$0] }
+        } else {
+            // The phases split the chart at the interventions, but CL_baseline is the
+            // baseline window's own centre, which is not the first phase's when
+            // --baseline-until, --baseline-weeks, the default 26 periods or --phase put the
+            // window elsewhere: the chart of the window's points alone gives it.
+            let windowDays = Set(baseline.map { series.periods[$0].dayNumber })
+            let inWindow = periods.indices.filter { windowDays.contains(periods[$0]) }
+            let windowSeries = Series(periods: inWindow.map { periods[$0] }, numerators: inWindow.map { numerators[$0] },
+                                      denominators: needsDenominator ? inWindow.map { denominators[$0] } : nil)
+            var windowConfiguration = analysis.configuration
+            windowConfiguration.plan = PhasePlan()
+            baselineCentre = inWindow.isEmpty ? nil
+                : SPCAnalysis.analyse(windowSeries, configuration: windowConfiguration).lines.centre.first ?? nil
+        }
+        guard let baselineCentre, baselineCentre != 0 else { return nil }
         let latest: Double?
         if result.layout.phases.count > 1, let start = result.layout.phases.last?.lowerBound {
             latest = result.lines.centre[start]

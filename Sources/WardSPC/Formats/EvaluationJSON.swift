@@ -40,6 +40,11 @@ public enum EvaluationJSON {
     static func ward(_ ward: WardEvaluation, suppression: Suppression) -> JSONValue {
         let withheld = [ward.baseline?.count, ward.comparison?.count].contains { $0.map(suppression.hides) ?? false }
         let ratio = withheld ? nil : ward.rateRatio
+        // The centre-line change and the regression are rates and ratios of the same
+        // counts (with an events file the centre change is −reduction exactly, which with
+        // the other window's count and both exposures gives the withheld count back).
+        let centreChange = withheld ? nil : ward.centreChangePercent
+        let segmented = withheld ? nil : ward.its
         var members: [(String, JSONValue)] = [
             ("trust", .string(ward.trust)),
             ("ward", .string(ward.ward)),
@@ -50,8 +55,8 @@ public enum EvaluationJSON {
             ("reduction_percent", number(ratio?.reductionPercent)),
             ("reduction_ci95", .optional(ratio?.reductionInterval) { .array([.number($0.lower), .number($0.upper)]) }),
             ("verdict", .string(ward.verdict.rawValue)),
-            ("centre_change_percent", number(ward.centreChangePercent)),
-            ("its", .optional(ward.its, its)),
+            ("centre_change_percent", number(centreChange)),
+            ("its", .optional(segmented, its)),
         ]
         if let group = ward.group { members.append(("group", .string(group))) }
         members.append(("rate_ratio_ci95", .optional(ratio?.interval) { .array([.number($0.lower), .number($0.upper)]) }))

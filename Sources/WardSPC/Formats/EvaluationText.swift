@@ -147,8 +147,10 @@ public enum EvaluationMarkdown {
         out.append("|---|---|---|---|---|---|---|---:|")
         for ward in result.wards {
             var baseline = "–", comparison = "–", change = "–"
+            var centreChange = ward.centreChangePercent
             if let before = ward.baseline, let after = ward.comparison {
                 let hidden = suppression.hides(before.count) || suppression.hides(after.count)
+                if hidden { centreChange = nil }  // derived from the withheld counts
                 baseline = hidden ? "\(suppression.text(before.count)) incidents" : "\(EvaluationWording.rate(before.rate)) (\(before.count))"
                 comparison = hidden ? "\(suppression.text(after.count)) incidents" : "\(EvaluationWording.rate(after.rate)) (\(after.count))"
                 if let ratio = ward.rateRatio, !hidden {
@@ -156,7 +158,7 @@ public enum EvaluationMarkdown {
                 }
             }
             let measure = ward.measure + (ward.group.map { " · \($0)" } ?? "")
-            out.append("| \(cell(ward.trust)) | \(cell(ward.ward)) | \(cell(measure)) | \(baseline) | \(comparison) | \(change) | \(EvaluationWording.verdict(ward.verdict, benchmark: result.benchmark)) | \(ward.centreChangePercent.map(EvaluationWording.signedPercent) ?? "–") |")
+            out.append("| \(cell(ward.trust)) | \(cell(ward.ward)) | \(cell(measure)) | \(baseline) | \(comparison) | \(change) | \(EvaluationWording.verdict(ward.verdict, benchmark: result.benchmark)) | \(centreChange.map(EvaluationWording.signedPercent) ?? "–") |")
         }
         if result.wards.contains(where: { $0.measure.lowercased().contains("sexual") }) {
             out += ["", "_A rise in sexual-safety incidents can reflect better reporting rather than more harm._"]
@@ -206,12 +208,14 @@ public enum EvaluationCSV {
                           figures.map { suppression.text($0.count) } ?? "", number(figures?.exposure),
                           hidden ? "" : number(figures?.rate)]
             }
+            // The centre change and the regression derive from the same counts: withheld too.
             let ratio = hidden ? nil : ward.rateRatio
+            let its = hidden ? nil : ward.its
             cells += [number(ratio?.estimate), number(ratio?.reductionPercent),
                       number(ratio?.reductionInterval.lower), number(ratio?.reductionInterval.upper),
-                      ward.verdict.rawValue, number(ward.centreChangePercent)]
-            cells += [number(ward.its?.levelChange), number(ward.its?.levelChangeStandardError),
-                      number(ward.its?.slopeChange), number(ward.its?.slopeChangeStandardError)]
+                      ward.verdict.rawValue, number(hidden ? nil : ward.centreChangePercent)]
+            cells += [number(its?.levelChange), number(its?.levelChangeStandardError),
+                      number(its?.slopeChange), number(its?.slopeChangeStandardError)]
             cells.append(CSVCell.text((ward.notes + ward.warnings).joined(separator: " | ")))
             out += cells.joined(separator: ",") + "\n"
         }
