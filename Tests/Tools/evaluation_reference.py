@@ -269,7 +269,7 @@ def latest_sustained_shift(values, length=9, median_points=13, direction="below"
     values; search after them for `length` useful values in a row on the requested side
     (values on the median skipped, one on the other side starts the count again); the
     shift's median is the median of those values; search again after it against the new
-    median. Returns the last shift's median, or None."""
+    median. Returns the span (first, last index) of the last shift, or None."""
     if len(values) < median_points:
         return None
     median = float(np.median(values[:median_points]))
@@ -297,7 +297,7 @@ def latest_sustained_shift(values, length=9, median_points=13, direction="below"
             run = []
         if len(run) == length:
             median = float(np.median([values[j] for j in run]))
-            latest = median
+            latest = (run[0], run[-1])
             run = []
         i += 1
     return latest
@@ -305,17 +305,24 @@ def latest_sustained_shift(values, length=9, median_points=13, direction="below"
 
 def auto_rebase_centre_change(periods, data, baseline, has_bed_days):
     """DESIGN §4.4 without phases: CL_baseline of the u (or c) chart on the baseline
-    window against the median of the latest sustained shift of the whole series."""
+    window against the same chart's centre line over the span of the latest sustained
+    shift of the whole series (u: 1,000·Σcount/Σbed days; c: mean count)."""
     if has_bed_days:
         observed = [p for p in periods if data[p][1] and data[p][1] > 0]
         values = [1000 * data[p][0] / data[p][1] for p in observed]
         base = 1000 * sum(data[periods[i]][0] for i in baseline) / sum(data[periods[i]][1] for i in baseline)
     else:
+        observed = list(periods)
         values = [float(data[p][0]) for p in periods]
         base = sum(data[periods[i]][0] for i in baseline) / len(baseline)
-    latest = latest_sustained_shift(values)
-    if latest is None or base == 0:
+    span = latest_sustained_shift(values)
+    if span is None or base == 0:
         return None
+    shift = observed[span[0]:span[1] + 1]
+    if has_bed_days:
+        latest = 1000 * sum(data[p][0] for p in shift) / sum(data[p][1] for p in shift)
+    else:
+        latest = sum(data[p][0] for p in shift) / len(shift)
     return 100 * (latest - base) / base
 
 

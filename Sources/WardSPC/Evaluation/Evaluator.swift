@@ -173,11 +173,37 @@ public enum Evaluator {
         let latest: Double?
         if result.layout.phases.count > 1, let start = result.layout.phases.last?.lowerBound {
             latest = result.lines.centre[start]
+        } else if let shift = result.sustainedShifts.last {
+            latest = shiftCentre(spcSeries, from: shift.start, through: shift.end, chart: configuration.chart)
+                ?? shift.median
         } else {
-            latest = result.sustainedShifts.last?.median
+            latest = nil
         }
         guard let latest else { return nil }
         return 100 * (latest - baselineCentre) / baselineCentre
+    }
+
+    /// The chart's own centre line over a sustained shift's span: Σcount/Σbed days (× the
+    /// multiplier) for u charts, the mean for c and i charts, the median for run charts —
+    /// so it is comparable with the baseline's centre (a run of weekly rates' median is
+    /// not: for rare incidents it is 0 even when the rate rose).
+    static func shiftCentre(_ series: Series, from start: Int, through end: Int, chart: ChartOptions) -> Double? {
+        guard start <= end, end < series.count else { return nil }
+        let range = start...end
+        let numerators = range.map { series.numerators[$0] }
+        switch chart.kind {
+        case .u, .up:
+            guard let denominators = series.denominators else { return nil }
+            let exposure = range.reduce(0.0) { $0 + denominators[$1] }
+            return exposure > 0 ? chart.multiplier * numerators.reduce(0, +) / exposure : nil
+        case .c, .i:
+            if chart.plotRate, let denominators = series.denominators {
+                return chart.multiplier * numerators.reduce(0, +) / range.reduce(0.0) { $0 + denominators[$1] }
+            }
+            return numerators.reduce(0, +) / Double(numerators.count)
+        default:
+            return nil
+        }
     }
 
     // MARK: Pooling

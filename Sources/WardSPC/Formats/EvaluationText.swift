@@ -81,13 +81,13 @@ public enum EvaluationTable {
         out.append("Programme against the \(CSVCell.number(result.benchmark))% benchmark (\(result.chart.rawValue)-chart SPC view; rates \(unit))")
         for pooled in result.programme {
             let name = pooled.group.map { "\(pooled.measure) · \($0)" } ?? pooled.measure
-            out.append("  \(name) (\(pooled.wards) wards): \(EvaluationWording.pooledSentence(pooled, benchmark: result.benchmark))")
+            out.append("  \(name) (\(pooled.wards) ward\(pooled.wards == 1 ? "" : "s")): \(EvaluationWording.pooledSentence(pooled, benchmark: result.benchmark))")
         }
         out.append("")
         out.append("Trusts")
         for pooled in result.trusts {
             let name = [pooled.trust, pooled.measure, pooled.group].compactMap { $0 }.joined(separator: " · ")
-            out.append("  \(name) (\(pooled.wards) wards): \(EvaluationWording.pooledSentence(pooled, benchmark: result.benchmark))")
+            out.append("  \(name) (\(pooled.wards) ward\(pooled.wards == 1 ? "" : "s")): \(EvaluationWording.pooledSentence(pooled, benchmark: result.benchmark))")
         }
         out.append("")
         out.append("Wards")
