@@ -3,7 +3,7 @@ SWIFT ?= swift
 DEMO_OUT ?= demo-output
 WARDSPC_RELEASE = .build/release/wardspc
 
-.PHONY: deps build release test demo clean
+.PHONY: deps build release test demo clean fuzz fuzz-smoke
 
 deps:
 	@scripts/install-deps.sh
@@ -31,6 +31,16 @@ demo: release
 	@echo
 	@echo "Full data-quality summary: $(DEMO_OUT)/validation.txt"
 	@echo "Machine-readable (wardspc/validation@1): $(DEMO_OUT)/validation.json"
+
+# Fuzzing (Fuzz/README.md): every target SECONDS seconds, or a few seconds each for CI.
+SECONDS ?= 60
+fuzz: deps
+	Fuzz/build.sh
+	Fuzz/run.sh $(SECONDS)
+
+fuzz-smoke: deps
+	Fuzz/build.sh
+	FUZZ_SMOKE=1 Fuzz/run.sh 3
 
 clean:
 	rm -rf .build $(DEMO_OUT)
