@@ -13,6 +13,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // OpenBLAS (cblas.h) and LAPACKE (lapacke.h) as a system library.
@@ -35,7 +36,10 @@ let package = Package(
         ),
         .testTarget(name: "SPCCoreTests", dependencies: ["SPCCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "WardDataTests", dependencies: ["WardData"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "WardSPCTests", dependencies: ["WardSPC"]),
+        .testTarget(
+            name: "WardSPCTests",
+            dependencies: ["WardSPC", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(name: "SPCRenderTests", dependencies: ["SPCRender"]),
         // Runs the built `wardspc` executable as a user would.
         .testTarget(name: "wardspcTests", dependencies: ["wardspc"]),
