@@ -29,7 +29,7 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let report = Validator.validate(path: file, options: input.readOptions, chart: chart)
         switch format {
-        case .table: print(report.table)
+        case .table: print(report.table.terminalSafe)
         case .json: print(report.json.rendered(pretty: true))
         }
         if !report.ok { throw ExitCode(2) }

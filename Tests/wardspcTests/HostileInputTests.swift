@@ -189,6 +189,37 @@ import Testing
         #expect(raised.status == 0, "\(raised.output.prefix(500))")
     }
 
+    @Test func terminalControlCharacters_inCells_areShownEscaped_neverSentRaw() throws {
+        let scratch = try Scratch()
+        let esc = "\u{1B}", bel = "\u{7}", rlo = "\u{202E}"
+        let bad = try scratch.file("control.csv", Self.header + "T1,A\(esc)[2J,restraint,2024-01-01,1,100\n"
+                                   + "T1,A\(esc)[2J,restraint,2024-01-08,\(esc)]0;pwned\(bel),100\n")
+        let refused = try Self.run(["validate", bad])
+        Self.expectRefused(refused, path: bad, line: 3, "count", "\\u{1B}]0;pwned\\u{7}")
+        let good = try scratch.file("names.csv", Self.header + "T\(rlo)1,A\(esc)[2J,restraint,2024-01-01,1,100\n"
+                                    + "T\(rlo)1,A\(esc)[2J,restraint,2024-01-08,2,100\n")
+        for arguments in [["validate", good], ["analyze", good], ["analyze", good, "--summary"]] {
+            let result = try Self.run(arguments)
+            #expect(result.status == 0, "\(result.output.prefix(500))")
+            #expect(result.output.contains("A\\u{1B}[2J"), "\(arguments): \(result.output.prefix(500))")
+            for raw in [esc, bel, rlo] { #expect(!result.output.contains(raw), "\(arguments) printed a raw control character") }
+        }
+        // CSV and JSON are data, not terminal text: the name is kept as it was (JSON escapes it).
+        let csv = try Self.run(["analyze", good, "--format", "csv"])
+        #expect(csv.stdout.contains("A\(esc)[2J"))
+    }
+
+    @Test func pChartChecksOnEveryRow_areListedUpToMaxErrors_thenCounted() throws {
+        let scratch = try Scratch()
+        var text = "trust,ward,measure,week_start,count,denominator\n"
+        for week in 0..<500 { text += "T1,A,falls,\(CivilDateText.monday(week)),9,4\n" }
+        let path = try scratch.file("p.csv", text)
+        let result = try Self.run(["validate", path, "--chart", "p"])
+        #expect(result.status == 2)
+        #expect(result.stdout.components(separatedBy: "is above its denominator").count - 1 == 100)
+        #expect(result.stdout.contains("… and 400 more errors"))
+    }
+
     @Test func millionDuplicateRows_areMerged_withWarningsCapped_inBoundedMemory() throws {
         let scratch = try Scratch()
         let row = Array("T1,A,restraint,2024-01-01,1,100\n".utf8)
@@ -216,5 +247,19 @@ struct SplitMix64 {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+}
+
+/// ISO dates of consecutive Mondays, for generated weekly files.
+enum CivilDateText {
+    static func monday(_ week: Int) -> String {
+        let date = Calendar(identifier: .gregorian).date(byAdding: .day, value: 7 * week,
+                                                         to: DateComponents(calendar: Calendar(identifier: .gregorian),
+                                                                            timeZone: TimeZone(identifier: "UTC"),
+                                                                            year: 2000, month: 1, day: 3).date!)!
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
     }
 }
