@@ -21,8 +21,10 @@ mkdir -p Fuzz/artifacts "$OUT/logs"
 
 run_one() {
     local target=$1 work
+    local seed=()
     if [[ "${FUZZ_SMOKE:-0}" == 1 ]]; then
         work=$(mktemp -d)
+        seed=(-seed=1)
     else
         work="$OUT/corpus/$target"
         mkdir -p "$work"
@@ -30,7 +32,7 @@ run_one() {
     local log="$OUT/logs/$target.log"
     local started=$(date +%s)
     "$OUT/fuzz-$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=8192 \
-        -dict=Fuzz/dict/csv.dict -artifact_prefix="Fuzz/artifacts/$target-" -print_final_stats=1 \
+        -dict=Fuzz/dict/csv.dict -artifact_prefix="Fuzz/artifacts/$target-" -print_final_stats=1 "${seed[@]}" \
         "$work" "Fuzz/corpus/$target" > "$log" 2>&1
     local status=$?
     local elapsed=$(( $(date +%s) - started ))
