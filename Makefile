@@ -46,7 +46,8 @@ fuzz-smoke: deps
 # build folder. Hostile-input tests loosen their time and memory bounds under them.
 sanitize: deps
 	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
-	WARDSPC_TEST_BOUNDS_SCALE=4 $(SWIFT) test --skip-build --disable-xctest --sanitize=address --scratch-path .build-asan
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/Sanitizers/lsan.supp WARDSPC_TEST_BOUNDS_SCALE=4 \
+		$(SWIFT) test --skip-build --disable-xctest --sanitize=address --scratch-path .build-asan
 	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
 	WARDSPC_TEST_BOUNDS_SCALE=8 $(SWIFT) test --skip-build --disable-xctest --sanitize=thread --scratch-path .build-tsan
 

@@ -58,10 +58,26 @@ struct MeasuredRun {
         let exited = status & 0x7f == 0
         return MeasuredRun(
             status: exited ? (status >> 8) & 0xff : -(status & 0x7f),
-            stdout: String(decoding: FileManager.default.contents(atPath: outPath) ?? Data(), as: UTF8.self),
-            stderr: String(decoding: FileManager.default.contents(atPath: errPath) ?? Data(), as: UTF8.self),
+            stdout: String(decoding: readAll(outPath), as: UTF8.self),
+            stderr: String(decoding: readAll(errPath), as: UTF8.self),
             seconds: seconds,
             peakMemoryMiB: Double(usage.ru_maxrss) / 1024,  // Linux reports kilobytes
             signalled: !exited)
+    }
+
+    /// A file's bytes by plain read(2): FileManager.contents(atPath:) leaks its buffer
+    /// under LeakSanitizer (swift-foundation 6.3), which would fail `make sanitize`.
+    private static func readAll(_ path: String) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return [] }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count <= 0 { break }
+            bytes += chunk[0..<count]
+        }
+        return bytes
     }
 }
