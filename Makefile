@@ -3,7 +3,7 @@ SWIFT ?= swift
 DEMO_OUT ?= demo-output
 WARDSPC_RELEASE = .build/release/wardspc
 
-.PHONY: deps build release test demo clean
+.PHONY: deps build release test demo clean fuzz fuzz-smoke sanitize
 
 deps:
 	@scripts/install-deps.sh
@@ -35,5 +35,24 @@ demo: release
 	@echo "== wardspc report SampleData/wards.csv --events SampleData/events.csv --out $(DEMO_OUT)/report"
 	@echo "Report (one self-contained page; each chart also as an SVG beside it): $$($(WARDSPC_RELEASE) report SampleData/wards.csv --events SampleData/events.csv --out $(DEMO_OUT)/report --title 'Sample programme: restrictive practice collaborative')"
 
+# Fuzzing (Fuzz/README.md): every target SECONDS seconds, or a few seconds each for CI.
+SECONDS ?= 60
+fuzz: deps
+	Fuzz/build.sh
+	Fuzz/run.sh $(SECONDS)
+
+fuzz-smoke: deps
+	Fuzz/build.sh
+	FUZZ_SMOKE=1 Fuzz/run.sh 3
+
+# The whole test suite under AddressSanitizer, then ThreadSanitizer, each in its own
+# build folder. Hostile-input tests loosen their time and memory bounds under them.
+sanitize: deps
+	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/Sanitizers/lsan.supp WARDSPC_TEST_BOUNDS_SCALE=4 \
+		$(SWIFT) test --skip-build --disable-xctest --sanitize=address --scratch-path .build-asan
+	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
+	WARDSPC_TEST_BOUNDS_SCALE=8 $(SWIFT) test --skip-build --disable-xctest --sanitize=thread --scratch-path .build-tsan
+
 clean:
-	rm -rf .build $(DEMO_OUT)
+	rm -rf .build .build-fuzz .build-asan .build-tsan $(DEMO_OUT)

@@ -16,6 +16,7 @@ let package = Package(
         // Test-only: pins the SVG text of representative charts (SnapshotTesting builds in
         // seconds; only its InlineSnapshotTesting product needs swift-syntax).
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // OpenBLAS (cblas.h) and LAPACKE (lapacke.h) as a system library.
@@ -38,7 +39,11 @@ let package = Package(
         ),
         .testTarget(name: "SPCCoreTests", dependencies: ["SPCCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "WardDataTests", dependencies: ["WardData"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "WardSPCTests", dependencies: ["WardSPC"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "WardSPCTests",
+            dependencies: ["WardSPC", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(
             name: "SPCRenderTests",
             dependencies: ["SPCRender", "WardSPC", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")],

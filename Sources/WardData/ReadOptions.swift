@@ -39,6 +39,13 @@ public struct ReadOptions: Sendable {
     /// Most errors reported one by one before a count of the rest.
     public var maxReportedErrors = 100
     public var limits = CSVScanner.Limits()
+    /// Most rows one trust × ward × measure series may have: periods from its first to its
+    /// last, missing ones included (`--max-rows-per-series`). Two rows dated centuries
+    /// apart would otherwise make a series of hundreds of thousands of periods.
+    public var maxRowsPerSeries = 100_000
+    /// Most rows all series of a file may have together (`--max-rows`): what building and
+    /// analysing the series holds in memory, one row per series × period.
+    public var maxRows = 10_000_000
 
     public init() {}
 }

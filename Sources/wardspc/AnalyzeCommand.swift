@@ -52,6 +52,6 @@ struct AnalyzeCommand: ParsableCommand {
         case (.csv, false): text = AnalysisCSV.points(result.series)
         case (.csv, true): text = AnalysisCSV.summary(result.series)
         }
-        try output.write(text, inputs: [file] + (spc.events.map { [$0] } ?? []))
+        try output.write(format == .table ? text.terminalSafe : text, inputs: [file] + (spc.events.map { [$0] } ?? []))
     }
 }

@@ -32,7 +32,7 @@ struct ValidateCommand: ParsableCommand {
         window.apply(to: &readOptions)
         let report = Validator.validate(path: file, options: readOptions, chart: chart)
         switch format {
-        case .table: print(report.table)
+        case .table: print(report.table.terminalSafe)
         case .json: print(report.json.rendered(pretty: true))
         }
         if !report.ok { throw ExitCode(2) }

@@ -39,7 +39,7 @@ struct WardSPCCommand: ParsableCommand {
 /// Writes a line to standard error (progress, warnings and errors never go to stdout).
 func printStandardError(_ text: String) {
     var standardError = StandardError()
-    print(text, to: &standardError)
+    print(text.terminalSafe, to: &standardError)
 }
 
 struct StandardError: TextOutputStream {

@@ -156,3 +156,36 @@ struct PatientIdentifierTests {
         #expect(!rejection.allText.contains("943"))
     }
 }
+
+@Suite("Patient identifier headers: the usual variants are detected")
+struct PatientIdentifierDetectionTests {
+    @Test(arguments: ["NHS Number", "NHS No.", "Patient NHS No", "nhs_num", "NHSNumber", "Patient Name", "Patient ID",
+                      "Client ID", "Service User Name", "Service User ID", "Date of Birth", "Date of Birth (DD/MM/YYYY)",
+                      "DOB", "Birth Date", "Surname", "Forename 1", "First Name", "Family Name", "Postcode",
+                      "Home Postcode", "MRN", "RiO ID", "Local Patient ID", "Person ID", "name", "Address"])
+    func identifierHeaders_areRecognised(_ name: String) {
+        #expect(ColumnNames.isPatientIdentifier(Header.fold(name)), "\(name)")
+    }
+
+    @Test(arguments: ["trust", "Trust Name", "ward_name", "Ward Code", "measure", "RestrictiveIntIncID", "Incident ID",
+                      "HospProvSpellID", "subtype", "label", "count", "bed_days", "ethnic_group", "staff_id",
+                      "nhs_111_calls", "context"])
+    func otherHeaders_areNot(_ name: String) {
+        #expect(!ColumnNames.isPatientIdentifier(Header.fold(name)), "\(name)")
+    }
+
+    @Test func eventsFiles_refuseIdentifierColumnsToo_withoutShowingValues() throws {
+        let text = "trust,ward,date,label,NHS Number\nT1,A,2024-01-08,Joined,9434765919\n"
+        do {
+            _ = try WardEventsReader.read(InputFile(name: "events.csv", bytes: Array(text.utf8)))
+            Issue.record("expected the events file to be refused")
+        } catch {
+            expectError(error, line: 1, column: "NHS Number", containing: "patient identifier", "--allow-identifiers")
+            #expect(!error.allText.contains("943"))
+        }
+        var allowed = ReadOptions()
+        allowed.allowIdentifiers = true
+        let events = try WardEventsReader.read(InputFile(name: "events.csv", bytes: Array(text.utf8)), options: allowed)
+        #expect(events.events.map(\.label) == ["Joined"])
+    }
+}

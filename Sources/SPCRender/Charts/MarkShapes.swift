@@ -47,7 +47,7 @@ enum MarkShapes {
 
     /// A complete mark with no children (legends, small multiples).
     static func draw(_ style: PointStyle, x: Double, y: Double, size: Double, into svg: inout MarkupWriter) {
-        _ = open(style, x: x, y: y, size: size, into: &svg)
+        _ = Self.open(style, x: x, y: y, size: size, into: &svg)
         svg.endEmpty()
     }
 }

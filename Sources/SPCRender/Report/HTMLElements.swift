@@ -11,7 +11,7 @@ extension MarkupWriter {
 
     /// `<name class="…">text</name>`.
     mutating func element(_ name: StaticString, class cssClass: StaticString?, text value: String) {
-        open(name, class: cssClass)
+        self.open(name, class: cssClass)
         text(value)
         end(name)
     }

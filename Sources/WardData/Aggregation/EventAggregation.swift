@@ -18,6 +18,9 @@ enum EventAggregation {
         try issues.throwIfErrors()
         let firstPeriod = periodKind.start(of: from)
         let lastPeriod = periodKind.start(of: to)
+        SeriesLimits.check(window: firstPeriod...lastPeriod, periodKind: periodKind, events: events,
+                           options: options, issues: &issues)
+        try issues.throwIfErrors()
 
         struct Key: Hashable {
             var trust: Int32, ward: Int32, measure: Int32, period: CivilDate

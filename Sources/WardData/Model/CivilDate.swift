@@ -1,7 +1,8 @@
 /// A calendar date with no time of day or time zone, stored as days since 1970-01-01.
 ///
 /// Periods, events and windows are all civil dates: NHS weekly data has no time zone,
-/// and day arithmetic on an integer is exact and fast. Valid for years 1 through 9999.
+/// and day arithmetic on an integer is exact and fast. Files may hold years 1 through
+/// 9999; period arithmetic may step just outside them (the month after December 9999).
 public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Days since 1970-01-01 (negative before it).
     public let dayNumber: Int32
@@ -12,6 +13,12 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               day >= 1, day <= CivilDate.daysIn(month: month, year: year) else { return nil }
+        self.init(proleptic: year, month: month, day: day)
+    }
+
+    /// Any day of the proleptic Gregorian calendar, for period arithmetic that steps just
+    /// outside years 1–9999 (the month after 9999-12, the week before 0001-01-01).
+    init(proleptic year: Int, month: Int, day: Int) {
         // Howard Hinnant's days_from_civil.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -48,14 +55,15 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// The first day of this date's month.
     public var firstOfMonth: CivilDate {
         let (year, month, _) = components
-        return CivilDate(year: year, month: month, day: 1)!
+        return CivilDate(proleptic: year, month: month, day: 1)
     }
 
     /// The first day of the month `months` after this date's month.
     public func addingMonths(_ months: Int) -> CivilDate {
         let (year, month, _) = components
         let total = year * 12 + (month - 1) + months
-        return CivilDate(year: total / 12, month: total % 12 + 1, day: 1)!
+        let newYear = total >= 0 ? total / 12 : (total - 11) / 12  // floor division
+        return CivilDate(proleptic: newYear, month: total - newYear * 12 + 1, day: 1)
     }
 
     /// ISO 8601, `YYYY-MM-DD`.

@@ -31,11 +31,13 @@ public struct InputIssue: Error, Hashable, Sendable, CustomStringConvertible {
         return "\(message) (\(hint))"
     }
 
+    /// `FILE:LINE:COLUMN: message (hint)`, safe to print on a terminal (`terminalSafe`):
+    /// the message may quote a hostile cell.
     public var description: String {
         var place = file
         if let line { place += ":\(line)" }
         if let column { place += ":\(column)" }
-        return "\(place): \(severity == .warning ? "warning: " : "")\(fullMessage)"
+        return "\(place): \(severity == .warning ? "warning: " : "")\(fullMessage)".terminalSafe
     }
 }
 

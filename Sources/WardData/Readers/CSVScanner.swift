@@ -118,7 +118,7 @@ public struct CSVScanner {
                         closed = true
                         break
                     }
-                    if byte == CSVScanner.lf { line += 1 }
+                    if isLineBreak(at: position) { line += 1 }
                     position += 1
                 }
                 if !closed {
@@ -169,17 +169,27 @@ public struct CSVScanner {
         if recordProblem == nil { recordProblem = problem }
     }
 
-    /// The 1-based physical line of a byte offset (counts line feeds before it).
+    /// The 1-based physical line of a byte offset (counts the line breaks before it).
     public func lineNumber(at offset: Int) -> Int {
         var count = 1
         var index = recordStart
         // Start from the current record's line when the offset lies in or after it.
         if offset >= recordStart { count = recordLine } else { index = 0 }
         while index < offset {
-            if bytes[index] == CSVScanner.lf { count += 1 }
+            if isLineBreak(at: index) { count += 1 }
             index += 1
         }
         return count
+    }
+
+    /// A line ends at LF, CRLF (counted at its LF) or a lone CR (old Mac exports, as
+    /// editors show them), inside quoted fields too, so every line number is the one an
+    /// editor shows.
+    @inline(__always)
+    private func isLineBreak(at index: Int) -> Bool {
+        let byte = bytes[index]
+        if byte == CSVScanner.lf { return true }
+        return byte == CSVScanner.cr && (index + 1 == bytes.count || bytes[index + 1] != CSVScanner.lf)
     }
 
     /// The field's bytes with quotes unescaped; `scratch` holds them when unescaping was needed.

@@ -8,7 +8,7 @@ struct ColumnPicker {
         self.header = header
         self.issues = issues
         // Identifier columns are never read (checked before any reader runs).
-        for (index, name) in header.folded.enumerated() where ColumnNames.patientIdentifiers.contains(name) {
+        for (index, name) in header.folded.enumerated() where ColumnNames.isPatientIdentifier(name) {
             used.insert(index)
         }
     }

@@ -55,6 +55,27 @@ public enum ColumnNames {
         "postcode", "post_code", "postcode_of_usual_address", "mrn", "hospital_number", "rio_id", "address",
     ]
 
+    /// Whether a folded header names a person-level identifier: one of
+    /// `patientIdentifiers`, or a usual variant of them — `Patient NHS No`, `Client ID`,
+    /// `Service User Name`, `Date of Birth (DD/MM/YYYY)`, `Surname 1`, `Home Postcode`.
+    /// Incident and spell IDs are not identifiers (DESIGN.md §3.4).
+    public static func isPatientIdentifier(_ folded: String) -> Bool {
+        if patientIdentifiers.contains(folded) { return true }
+        let tokens = Set(folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
+        if !tokens.isDisjoint(with: ["surname", "forename", "forenames", "firstname", "lastname", "fullname",
+                                     "postcode", "dob", "mrn", "nhsnumber", "nhsno", "birthdate", "dateofbirth"]) {
+            return true
+        }
+        if tokens.contains("birth") { return true }
+        if tokens.contains("nhs") && !tokens.isDisjoint(with: ["number", "no", "num", "id"]) { return true }
+        if tokens.contains("name") && !tokens.isDisjoint(with: ["first", "last", "given", "family", "full", "middle",
+                                                                "patient", "client", "person", "user"]) {
+            return true
+        }
+        let subject = !tokens.isDisjoint(with: ["patient", "client", "person"]) || folded.contains("service_user")
+        return subject && !tokens.isDisjoint(with: ["id", "identifier", "number", "no", "num", "ref", "reference"])
+    }
+
     /// The measures DESIGN.md §3.1 names; in a wide file these columns are always measures.
     public static let wellKnownMeasures: Set<String> = [
         "restrictive_practice", "restraint", "prone_restraint", "seclusion", "segregation",

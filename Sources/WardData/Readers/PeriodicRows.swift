@@ -33,6 +33,8 @@ struct PeriodicRows {
         let periodKind = PeriodChecks.alignPeriods(&dates, lines: table.line, column: periodColumn,
                                                    isWeekEnding: isWeekEnding, monthly: monthly,
                                                    options: options, issues: &issues)
+        SeriesLimits.check(table, dates: dates, periodKind: periodKind, strings: parser.strings,
+                           column: periodColumn, options: options, issues: &issues)
         var keep = [Bool](repeating: true, count: table.count)
         var closed = ClosedWardRows()
         for index in 0..<table.count {

@@ -70,13 +70,20 @@ public enum WardDataReader {
             } else {
                 seen[folded] = index
             }
-            if ColumnNames.patientIdentifiers.contains(folded) && !options.allowIdentifiers {
-                issues.error(line: 1, column: header.names[index],
-                             "this column looks like a patient identifier; WardSPC does not read person-level data",
-                             hint: "remove the column, or pass --allow-identifiers to read the file without it (its values are never read or shown)")
-            }
         }
+        refuseIdentifiers(header, issues: &issues, options: options)
         try issues.throwIfErrors()
         return header
+    }
+
+    /// Patient-identifier columns are errors at line 1 unless `--allow-identifiers`; the
+    /// message names the column, never a value.
+    static func refuseIdentifiers(_ header: Header, issues: inout IssueCollector, options: ReadOptions) {
+        guard !options.allowIdentifiers else { return }
+        for (index, folded) in header.folded.enumerated() where ColumnNames.isPatientIdentifier(folded) {
+            issues.error(line: 1, column: header.names[index],
+                         "this column looks like a patient identifier; WardSPC does not read person-level data",
+                         hint: "remove the column, or pass --allow-identifiers to read the file without it (its values are never read or shown)")
+        }
     }
 }

@@ -62,6 +62,8 @@ public enum WardEventsReader {
                 fatalError("unreachable")
             }
             let header = Header(names: scanner.fields.map { scanner.string($0) })
+            WardDataReader.refuseIdentifiers(header, issues: &issues, options: options)
+            try issues.throwIfErrors()
             let parser = RowParser(scanner: scanner, header: header, issues: issues)
             var columns = ColumnPicker(header: header, issues: parser.issues)
             let trust = columns.require(ColumnNames.trust, role: "trust")

@@ -46,7 +46,7 @@ public enum AnalysisCSV {
             cells += [report.chart.rawValue, report.rules.kind.rawValue, report.period, String(report.points.count)]
             cells += [report.points.first?.period.iso ?? "", report.points.last?.period.iso ?? ""]
             cells += [latest?.start.iso ?? "", number(latest?.centre), number(limits.lower), number(limits.upper)]
-            cells.append(report.latestSignals.map(\.rawValue).joined(separator: ";"))
+            cells.append(CSVCell.text(report.latestSignals.map(\.rawValue).joined(separator: ";")))
             cells.append(String(report.sustainedShifts.count))
             cells += [report.variation?.rawValue ?? "", report.assurance?.rawValue ?? ""]
             cells.append(CSVCell.text(report.warnings.joined(separator: " | ")))

@@ -14,7 +14,8 @@ public enum AtomicFile {
     }
 
     /// Writes `contents` to `path` atomically. Refuses to replace any path in `protected`
-    /// (the inputs of the run), compared after resolving symbolic links.
+    /// (the inputs of the run): the same path once symbolic links are resolved, or the
+    /// same file by device and inode (a hard link, another mount of it).
     public static func write(_ contents: String, to path: String, protected: [String] = []) throws(WriteError) {
         try write(bytes: Array(contents.utf8), to: path, protected: protected)
     }
@@ -22,12 +23,22 @@ public enum AtomicFile {
     /// Writes `bytes` to `path` atomically, as `write(_:to:protected:)` does.
     public static func write(bytes: [UInt8], to path: String, protected: [String] = [], durable: Bool = true) throws(WriteError) {
         let target = resolved(path)
-        if protected.contains(where: { resolved($0) == target }) {
+        let targetFile = identity(path)
+        if protected.contains(where: { resolved($0) == target || (targetFile != nil && identity($0) == targetFile) }) {
             throw WriteError(path: path, reason: "it is an input of this run; choose another output path")
         }
-        let temporary = path + ".tmp-\(getpid())"
-        guard let handle = fopen(temporary, "wb") else {
-            throw WriteError(path: path, reason: String(cString: strerror(errno)))
+        // A new temporary file, never an existing one (nor a symbolic link planted in its place).
+        var temporary = ""
+        var descriptor: Int32 = -1
+        for attempt in 0..<100 {
+            temporary = path + ".tmp-\(getpid())-\(attempt)"
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            if descriptor >= 0 || errno != EEXIST { break }
+        }
+        guard descriptor >= 0, let handle = fdopen(descriptor, "wb") else {
+            let reason = String(cString: strerror(errno))
+            if descriptor >= 0 { close(descriptor); unlink(temporary) }
+            throw WriteError(path: path, reason: reason)
         }
         let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, handle) }
         let flushed = fflush(handle) == 0 && (!durable || fsync(fileno(handle)) == 0)
@@ -52,6 +63,13 @@ public enum AtomicFile {
                 throw WriteError(path: path, reason: String(cString: strerror(errno)))
             }
         }
+    }
+
+    /// Device and inode of an existing file, `nil` when there is none.
+    static func identity(_ path: String) -> [UInt64]? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return [UInt64(info.st_dev), UInt64(info.st_ino)]
     }
 
     static func resolved(_ path: String) -> String {

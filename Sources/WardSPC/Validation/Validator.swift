@@ -20,11 +20,12 @@ public enum Validator {
             report.warnings = error.issues.filter { $0.severity == .warning }.map(ValidationReport.Issue.init)
             return report
         }
-        return validate(dataset, chart: chart)
+        return validate(dataset, chart: chart, maxReportedErrors: options.maxReportedErrors)
     }
 
-    /// The report for a dataset already read.
-    public static func validate(_ dataset: WardDataset, chart: String? = nil) -> ValidationReport {
+    /// The report for a dataset already read; at most `maxReportedErrors` chart errors are listed.
+    public static func validate(_ dataset: WardDataset, chart: String? = nil,
+                                maxReportedErrors: Int = 100) -> ValidationReport {
         var report = ValidationReport(file: dataset.file)
         report.format = dataset.format
         report.periodKind = dataset.periodKind
@@ -35,7 +36,10 @@ public enum Validator {
         report.warnings = dataset.warnings.map(ValidationReport.Issue.init)
         report.unreportedWarnings = dataset.unreportedWarnings
         report.skippedLines = dataset.skippedLines
-        report.errors += chartChecks(dataset, chart: chart)
+        let chartErrors = chartChecks(dataset, chart: chart)
+        // Listed like the reader's errors: the first `maxReportedErrors`, then a count.
+        report.errors += chartErrors.prefix(maxReportedErrors)
+        report.unreportedErrors += max(0, chartErrors.count - maxReportedErrors)
 
         let built = SeriesBuilder.build(dataset)
         report.errors += built.issues.map(ValidationReport.Issue.init)

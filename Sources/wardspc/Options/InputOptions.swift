@@ -38,12 +38,19 @@ struct InputOptions: ParsableArguments {
     @Option(name: .customLong("max-columns"), help: "Most columns accepted in a row.")
     var maxColumns = 10_000
 
+    @Option(name: .customLong("max-rows-per-series"),
+            help: "Most rows (periods, from its first to its last, missing ones included) one trust × ward × measure series may have.")
+    var maxRowsPerSeries = 100_000
+
+    @Option(name: .customLong("max-rows"), help: "Most rows all series of the file may have together (one per series × period).")
+    var maxRows = 10_000_000
+
     func validate() throws {
         if let weekStart, Weekday(name: weekStart) == nil {
             throw ValidationError("--week-start must be a day of the week (monday … sunday), not '\(weekStart)'")
         }
-        guard maxErrors > 0, maxFieldBytes > 0, maxColumns > 0 else {
-            throw ValidationError("--max-errors, --max-field-bytes and --max-columns must be positive")
+        guard maxErrors > 0, maxFieldBytes > 0, maxColumns > 0, maxRowsPerSeries > 0, maxRows > 0 else {
+            throw ValidationError("--max-errors, --max-field-bytes, --max-columns, --max-rows-per-series and --max-rows must be positive")
         }
     }
 
@@ -58,6 +65,8 @@ struct InputOptions: ParsableArguments {
         options.allowIdentifiers = allowIdentifiers
         options.maxReportedErrors = maxErrors
         options.limits = CSVScanner.Limits(maxFieldBytes: maxFieldBytes, maxFields: maxColumns)
+        options.maxRowsPerSeries = maxRowsPerSeries
+        options.maxRows = maxRows
         return options
     }
 }
