@@ -67,7 +67,16 @@ public struct SeriesAnalysis: Sendable {
 public enum SPCAnalysis {
     public static func analyse(_ series: Series, configuration: AnalysisConfiguration) -> SeriesAnalysis {
         let layout = configuration.plan.layout(for: series)
-        var lines = ChartComputation.lines(for: series, layout: layout, options: configuration.chart)
+        let lines = ChartComputation.lines(for: series, layout: layout, options: configuration.chart)
+        return finish(series, layout: layout, lines: lines, configuration: configuration)
+    }
+
+    /// Everything after the lines: short-phase handling, the rule set, warnings, automatic
+    /// re-basing and icons. The batch engine computes lines its own way and finishes here,
+    /// so both paths share every rule.
+    static func finish(_ series: Series, layout: PhaseLayout, lines computed: ChartLines,
+                       configuration: AnalysisConfiguration) -> SeriesAnalysis {
+        var lines = computed
         var warnings: [String] = []
         let rules = configuration.rules
         if rules.kind == .mdc {

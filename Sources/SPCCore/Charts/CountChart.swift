@@ -9,9 +9,12 @@ public enum CountChart {
     ///   - values: each point's count, `nil` where none.
     ///   - baseline: the phase's baseline mask.
     public static func phase(values: [Double?], baseline: [Bool]) -> PhaseLines {
-        guard let centre = Descriptive.mean(Descriptive.selected(values, where: baseline)) else {
-            return PhaseLines(values: values, centre: nil)
-        }
+        phase(values: values, centre: Descriptive.mean(Descriptive.selected(values, where: baseline)))
+    }
+
+    /// One phase of a c chart around a centre c̄ already estimated (the batch engine).
+    static func phase(values: [Double?], centre: Double?) -> PhaseLines {
+        guard let centre else { return PhaseLines(values: values, centre: nil) }
         let sigma = centre.squareRoot()
         return PhaseLines(values: values, centre: centre,
                           sigmas: Array(repeating: sigma, count: values.count), bounds: .nonNegative)

@@ -12,14 +12,9 @@ enum Descriptive {
         return first + correction
     }
 
-    /// The median (the mean of the two middle values for an even count), `nil` for no values.
-    static func median(_ values: [Double]) -> Double? {
-        guard !values.isEmpty else { return nil }
-        let sorted = values.sorted()
-        let middle = sorted.count / 2
-        if sorted.count % 2 == 1 { return sorted[middle] }
-        return (sorted[middle - 1] + sorted[middle]) / 2
-    }
+    /// The median (the mean of the two middle values for an even count), `nil` for no values,
+    /// by selection rather than sorting.
+    static func median(_ values: [Double]) -> Double? { Selection.median(values) }
 
     /// The values of `values` where `mask` is true and a value exists, in order.
     static func selected(_ values: [Double?], where mask: [Bool]) -> [Double] {

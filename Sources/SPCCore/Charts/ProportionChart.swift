@@ -12,20 +12,29 @@ public enum ProportionChart {
     ///     value and no limits.
     ///   - baseline: the phase's baseline mask.
     public static func p(counts: [Double], patients: [Double], baseline: [Bool]) -> PhaseLines {
+        p(counts: counts, patients: patients,
+          centre: RatioValues.pooled(numerators: counts, denominators: patients, baseline: baseline))
+    }
+
+    /// One phase of a p chart around a centre p̄ already pooled (the batch engine).
+    static func p(counts: [Double], patients: [Double], centre: Double?) -> PhaseLines {
         let values = RatioValues.ratios(numerators: counts, denominators: patients)
-        guard let centre = RatioValues.pooled(numerators: counts, denominators: patients, baseline: baseline) else {
-            return PhaseLines(values: values, centre: nil)
-        }
+        guard let centre else { return PhaseLines(values: values, centre: nil) }
         return PhaseLines(values: values, centre: centre, sigmas: binomialSigmas(centre: centre, patients: patients),
                           bounds: .unitInterval)
     }
 
     /// One phase of a Laney p′ chart: as `p`, with σᵢ = σ_z·√(p̄(1−p̄)/nᵢ) (see `Laney`).
     public static func pPrime(counts: [Double], patients: [Double], baseline: [Bool], screened: Bool) -> PhaseLines {
+        pPrime(counts: counts, patients: patients, baseline: baseline, screened: screened,
+               centre: RatioValues.pooled(numerators: counts, denominators: patients, baseline: baseline))
+    }
+
+    /// One phase of a Laney p′ chart around a centre already pooled.
+    static func pPrime(counts: [Double], patients: [Double], baseline: [Bool], screened: Bool,
+                       centre: Double?) -> PhaseLines {
         let values = RatioValues.ratios(numerators: counts, denominators: patients)
-        guard let centre = RatioValues.pooled(numerators: counts, denominators: patients, baseline: baseline) else {
-            return PhaseLines(values: values, centre: nil)
-        }
+        guard let centre else { return PhaseLines(values: values, centre: nil) }
         let sigmas = Laney.adjustedSigmas(values: values, baseline: baseline, centre: centre,
                                           modelSigmas: binomialSigmas(centre: centre, patients: patients),
                                           screened: screened)

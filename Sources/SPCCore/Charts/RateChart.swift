@@ -13,20 +13,30 @@ public enum RateChart {
     ///     value and no limits.
     ///   - baseline: the phase's baseline mask.
     public static func u(counts: [Double], exposures: [Double], baseline: [Bool]) -> PhaseLines {
+        u(counts: counts, exposures: exposures,
+          centre: RatioValues.pooled(numerators: counts, denominators: exposures, baseline: baseline))
+    }
+
+    /// One phase of a u chart around a centre ū already pooled (the batch engine pools
+    /// every series at once); `nil` gives values without lines.
+    static func u(counts: [Double], exposures: [Double], centre: Double?) -> PhaseLines {
         let values = RatioValues.ratios(numerators: counts, denominators: exposures)
-        guard let centre = RatioValues.pooled(numerators: counts, denominators: exposures, baseline: baseline) else {
-            return PhaseLines(values: values, centre: nil)
-        }
+        guard let centre else { return PhaseLines(values: values, centre: nil) }
         return PhaseLines(values: values, centre: centre, sigmas: poissonSigmas(centre: centre, exposures: exposures),
                           bounds: .nonNegative)
     }
 
     /// One phase of a Laney u′ chart: as `u`, with σᵢ = σ_z·√(ū/nᵢ) (see `Laney`).
     public static func uPrime(counts: [Double], exposures: [Double], baseline: [Bool], screened: Bool) -> PhaseLines {
+        uPrime(counts: counts, exposures: exposures, baseline: baseline, screened: screened,
+               centre: RatioValues.pooled(numerators: counts, denominators: exposures, baseline: baseline))
+    }
+
+    /// One phase of a Laney u′ chart around a centre already pooled.
+    static func uPrime(counts: [Double], exposures: [Double], baseline: [Bool], screened: Bool,
+                       centre: Double?) -> PhaseLines {
         let values = RatioValues.ratios(numerators: counts, denominators: exposures)
-        guard let centre = RatioValues.pooled(numerators: counts, denominators: exposures, baseline: baseline) else {
-            return PhaseLines(values: values, centre: nil)
-        }
+        guard let centre else { return PhaseLines(values: values, centre: nil) }
         let sigmas = Laney.adjustedSigmas(values: values, baseline: baseline, centre: centre,
                                           modelSigmas: poissonSigmas(centre: centre, exposures: exposures),
                                           screened: screened)
