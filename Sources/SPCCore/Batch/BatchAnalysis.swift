@@ -1,5 +1,3 @@
-import Dispatch
-
 /// The batch engine: many series analysed at once, with the same results as
 /// `SPCAnalysis.analyse` on each (to 1e-12 relative in the lines, exactly in every
 /// signal — `BatchAnalysisTests` checks both on random series).
@@ -25,21 +23,9 @@ public enum BatchAnalysis {
     public static func analyse(_ series: [Series], configuration: AnalysisConfiguration,
                                threads: Int? = nil) -> [SeriesAnalysis] {
         BLAS.useSingleThread()
-        let blocks = stride(from: 0, to: series.count, by: blockSize).map { $0..<min($0 + blockSize, series.count) }
-        var results = [SeriesAnalysis?](repeating: nil, count: series.count)
-        let workers = max(1, min(threads ?? activeCores, blocks.count))
-        results.withUnsafeMutableBufferPointer { output in
-            let output = UnsafeSendableBuffer(output)
-            let next = BlockCounter()
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                while let block = next.take(limit: blocks.count) {
-                    let range = blocks[block]
-                    let analysed = analyseBlock(Array(series[range]), configuration: configuration)
-                    for (offset, analysis) in analysed.enumerated() { output[range.lowerBound + offset] = analysis }
-                }
-            }
+        return ParallelBlocks.map(count: series.count, blockSize: blockSize, threads: threads) { range in
+            analyseBlock(Array(series[range]), configuration: configuration)
         }
-        return results.map { $0! }
     }
 
     /// One block on the calling thread.
@@ -118,42 +104,5 @@ public enum BatchAnalysis {
         guard count > 0 else { return nil }
         let first = sum / count
         return first + (sum - count * first) / count
-    }
-
-    static var activeCores: Int { max(1, sysconfActiveCores()) }
-}
-
-#if canImport(Glibc)
-import Glibc
-private func sysconfActiveCores() -> Int { Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
-#elseif canImport(Darwin)
-import Darwin
-private func sysconfActiveCores() -> Int { Int(sysconf(_SC_NPROCESSORS_ONLN)) }
-#endif
-
-/// Hands out block numbers to worker threads.
-final class BlockCounter: @unchecked Sendable {
-    private var next = 0
-    private var lock = pthread_mutex_t()
-
-    init() { pthread_mutex_init(&lock, nil) }
-    deinit { pthread_mutex_destroy(&lock) }
-
-    func take(limit: Int) -> Int? {
-        pthread_mutex_lock(&lock)
-        defer { pthread_mutex_unlock(&lock) }
-        guard next < limit else { return nil }
-        next += 1
-        return next - 1
-    }
-}
-
-/// A buffer written by several threads at disjoint indices.
-struct UnsafeSendableBuffer<Element>: @unchecked Sendable {
-    let base: UnsafeMutableBufferPointer<Element>
-    init(_ base: UnsafeMutableBufferPointer<Element>) { self.base = base }
-    nonisolated subscript(index: Int) -> Element {
-        get { base[index] }
-        nonmutating set { base[index] = newValue }
     }
 }

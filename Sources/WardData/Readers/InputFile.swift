@@ -67,9 +67,28 @@ public final class InputFile: @unchecked Sendable {
 
     public var count: Int { length }
 
+    /// Whether the bytes are a read-only mapping of a file (else held in memory).
+    public var isMappedFile: Bool { isMapped }
+
     /// Calls `body` with the file's bytes (valid only inside `body`).
     public func withBytes<R, E: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
         guard let base else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
         return try body(UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: length))
+    }
+}
+
+extension InputFile {
+    /// Gives the pages of `range` back to the system once they have been read (a mapped
+    /// file only; they are read again from the file should they be touched). Keeps a
+    /// streaming read's memory bounded by what is in flight, not by the file's size.
+    public func releasePages(_ range: Range<Int>) {
+        withBytes { bytes in
+            guard let base = bytes.baseAddress, isMappedFile else { return }
+            let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+            let start = (range.lowerBound + page - 1) / page * page
+            let end = range.upperBound / page * page
+            guard end > start else { return }
+            madvise(UnsafeMutableRawPointer(mutating: base + start), end - start, Int32(MADV_DONTNEED))
+        }
     }
 }

@@ -24,9 +24,7 @@ public enum Analyzer {
         } else {
             let built = SeriesBuilder.build(data, include: include)
             if let problem = built.issues.first { throw AnalysisError(problem.description) }
-            for series in built.series {
-                reports.append(try analysePeriodic(series, dataset: data, settings: settings))
-            }
+            reports = try analysePeriodic(built.series, dataset: data, settings: settings)
         }
         var warnings: [String] = []
         if reports.isEmpty {
@@ -52,13 +50,55 @@ public enum Analyzer {
         }
     }
 
-    /// A periodic series (weekly or monthly counts, rates or values).
-    static func analysePeriodic(_ series: WardSeries, dataset: WardDataset,
-                                settings: AnalysisSettings) throws(AnalysisError) -> SeriesReport {
+    /// Periodic series (weekly or monthly counts, rates or values), in order: those under
+    /// the request's own plan through the batch engine together, those whose ward has its
+    /// own events (phases, exclusions) one by one; reports are built in parallel.
+    static func analysePeriodic(_ series: [WardSeries], dataset: WardDataset,
+                                settings: AnalysisSettings) throws(AnalysisError) -> [SeriesReport] {
+        var prepared: [PreparedSeries] = []
+        prepared.reserveCapacity(series.count)
+        for one in series { prepared.append(try prepare(one, dataset: dataset, settings: settings)) }
+        let shared = configuration(wardEvents: [], excludedPeriod: { dataset.periodKind.start(of: $0) }, settings: settings)
+        let batched = prepared.indices.filter { prepared[$0].configuration == shared }
+        var analyses = [SeriesAnalysis?](repeating: nil, count: prepared.count)
+        let batch = BatchAnalysis.analyse(batched.map { prepared[$0].spc }, configuration: shared)
+        for (position, index) in batched.enumerated() { analyses[index] = batch[position] }
+        for index in prepared.indices where analyses[index] == nil {
+            analyses[index] = SPCAnalysis.analyse(prepared[index].spc, configuration: prepared[index].configuration)
+        }
+        let done = analyses.map { $0! }
+        let ready = prepared
+        let valueKind = dataset.valueKind
+        let periodName = dataset.periodKind.name
+        return ParallelBlocks.map(count: prepared.count, blockSize: 256) { range in
+            range.map { report(ready[$0], analysis: done[$0], valueKind: valueKind, periodName: periodName) }
+        }
+    }
+
+    /// One periodic series made ready for the SPC core: the points it can plot, the
+    /// configuration its ward's events give, and the warnings found on the way.
+    struct PreparedSeries: Sendable {
+        var source: WardSeries
+        var spc: Series
+        /// Index in `source` of each point of `spc`.
+        var kept: [Int]
+        var warnings: [String]
+        var wardEvents: [WardEvent]
+        var configuration: AnalysisConfiguration
+    }
+
+    /// Drops periods a ratio chart cannot plot (no denominator) with a warning, and
+    /// refuses a p chart's count above its denominator.
+    static func prepare(_ series: WardSeries, dataset: WardDataset,
+                        settings: AnalysisSettings) throws(AnalysisError) -> PreparedSeries {
         var warnings: [String] = []
         let needsDenominator = settings.chart.needsDenominator || settings.plotRate
         var periods: [Int32] = [], numerators: [Double] = [], denominators: [Double] = []
+        periods.reserveCapacity(series.periods.count)
+        numerators.reserveCapacity(series.periods.count)
+        denominators.reserveCapacity(series.periods.count)
         var kept: [Int] = []
+        kept.reserveCapacity(series.periods.count)
         var dropped: [CivilDate] = []
         for index in series.periods.indices {
             if needsDenominator {
@@ -84,17 +124,29 @@ public enum Analyzer {
         let spcSeries = Series(periods: periods, numerators: numerators,
                                denominators: hasAllDenominators ? denominators : nil)
         let wardEvents = settings.events?.events(trust: series.trust, ward: series.ward) ?? []
-        let mapToPeriod: (CivilDate) -> CivilDate = { dataset.periodKind.start(of: $0) }
-        var report = run(spcSeries, trust: series.trust, ward: series.ward, measure: series.measure,
-                         periodName: dataset.periodKind.name, wardEvents: wardEvents,
-                         excludedPeriod: mapToPeriod, settings: settings)
-        for (position, index) in kept.enumerated() {
-            report.points[position].count = dataset.valueKind == .count ? series.values[index] : nil
+        let configuration = configuration(wardEvents: wardEvents,
+                                          excludedPeriod: { dataset.periodKind.start(of: $0) }, settings: settings)
+        return PreparedSeries(source: series, spc: spcSeries, kept: kept, warnings: warnings,
+                              wardEvents: wardEvents, configuration: configuration)
+    }
+
+    /// The report of a prepared periodic series: counts and denominators filled in, and
+    /// the warnings of preparation and of missing periods.
+    static func report(_ prepared: PreparedSeries, analysis: SeriesAnalysis, valueKind: ValueKind,
+                       periodName: String) -> SeriesReport {
+        let series = prepared.source
+        var report = SeriesReport(analysis: analysis, series: prepared.spc, trust: series.trust, ward: series.ward,
+                                  measure: series.measure, periodName: periodName,
+                                  configuration: prepared.configuration,
+                                  phaseEvents: prepared.wardEvents.filter { $0.kind == .phase },
+                                  annotations: prepared.wardEvents)
+        for (position, index) in prepared.kept.enumerated() {
+            report.points[position].count = valueKind == .count ? series.values[index] : nil
             report.points[position].denominator = series.denominators[index]
         }
-        report.warnings = warnings + report.warnings
+        report.warnings = prepared.warnings + report.warnings
         if !series.missingPeriods.isEmpty {
-            report.warnings.append("\(series.missingPeriods.count) missing \(dataset.periodKind.name)\(series.missingPeriods.count == 1 ? "" : "s") shown as gaps (never zeros)")
+            report.warnings.append("\(series.missingPeriods.count) missing \(periodName)\(series.missingPeriods.count == 1 ? "" : "s") shown as gaps (never zeros)")
         }
         return report
     }
@@ -118,6 +170,17 @@ public enum Analyzer {
     private static func run(_ series: Series, trust: String, ward: String, measure: String, periodName: String,
                             wardEvents: [WardEvent], excludedPeriod: (CivilDate) -> CivilDate,
                             settings: AnalysisSettings) -> SeriesReport {
+        let configuration = configuration(wardEvents: wardEvents, excludedPeriod: excludedPeriod, settings: settings)
+        let analysis = SPCAnalysis.analyse(series, configuration: configuration)
+        return SeriesReport(analysis: analysis, series: series, trust: trust, ward: ward, measure: measure,
+                            periodName: periodName, configuration: configuration,
+                            phaseEvents: wardEvents.filter { $0.kind == .phase }, annotations: wardEvents)
+    }
+
+    /// The request's configuration with the plan its ward's events add (phases from
+    /// `phase` rows, exclusions from `exclude` rows, mapped to their period).
+    static func configuration(wardEvents: [WardEvent], excludedPeriod: (CivilDate) -> CivilDate,
+                              settings: AnalysisSettings) -> AnalysisConfiguration {
         var configuration = settings.configuration
         let phaseEvents = wardEvents.filter { $0.kind == .phase }
         let phaseDates = (settings.phaseStarts + phaseEvents.map(\.date)).map(\.dayNumber)
@@ -126,10 +189,7 @@ public enum Analyzer {
         configuration.plan = PhasePlan(phaseStarts: phaseDates, baselinePoints: settings.baselinePoints,
                                        baselineUntil: settings.baselineUntil?.dayNumber,
                                        excludedPeriods: Set(excluded))
-        let analysis = SPCAnalysis.analyse(series, configuration: configuration)
-        return SeriesReport(analysis: analysis, series: series, trust: trust, ward: ward, measure: measure,
-                            periodName: periodName, configuration: configuration, phaseEvents: phaseEvents,
-                            annotations: wardEvents)
+        return configuration
     }
 }
 

@@ -1,0 +1,64 @@
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Work split into blocks of consecutive indices and spread over threads, with results
+/// in index order whatever the number of threads — so output never depends on timing.
+public enum ParallelBlocks {
+    /// One thread per online core.
+    public static var activeCores: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+
+    /// `body(range)` for consecutive ranges of `0..<count` of at most `blockSize` indices,
+    /// run on up to `threads` threads; returns the blocks' results concatenated in order.
+    /// `body` must return one element per index of its range.
+    public static func map<Result>(count: Int, blockSize: Int, threads: Int? = nil,
+                                   _ body: @Sendable (Range<Int>) -> [Result]) -> [Result] {
+        precondition(blockSize > 0, "blocks need at least one index")
+        let blocks = stride(from: 0, to: count, by: blockSize).map { $0..<min($0 + blockSize, count) }
+        let workers = max(1, min(threads ?? activeCores, blocks.count))
+        if workers == 1 { return blocks.flatMap(body) }
+        var pieces = [[Result]](repeating: [], count: blocks.count)
+        pieces.withUnsafeMutableBufferPointer { buffer in
+            let output = SharedBuffer(buffer)
+            let counter = BlockCounter()
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while let block = counter.take(limit: blocks.count) {
+                    let result = body(blocks[block])
+                    precondition(result.count == blocks[block].count, "one result per index")
+                    output[block] = result
+                }
+            }
+        }
+        return pieces.flatMap { $0 }
+    }
+}
+
+/// Hands out block numbers to worker threads.
+private final class BlockCounter: @unchecked Sendable {
+    private var next = 0
+    private var lock = pthread_mutex_t()
+
+    init() { pthread_mutex_init(&lock, nil) }
+    deinit { pthread_mutex_destroy(&lock) }
+
+    func take(limit: Int) -> Int? {
+        pthread_mutex_lock(&lock)
+        defer { pthread_mutex_unlock(&lock) }
+        guard next < limit else { return nil }
+        next += 1
+        return next - 1
+    }
+}
+
+/// A buffer that threads write at disjoint indices.
+private struct SharedBuffer<Element>: @unchecked Sendable {
+    let base: UnsafeMutableBufferPointer<Element>
+    init(_ base: UnsafeMutableBufferPointer<Element>) { self.base = base }
+    subscript(index: Int) -> Element {
+        get { base[index] }
+        nonmutating set { base[index] = newValue }
+    }
+}

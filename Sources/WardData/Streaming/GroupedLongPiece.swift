@@ -1,0 +1,207 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One piece of a file on the fast path, scanned on its own thread: finished series are
+/// processed in batches as they complete; the piece's first series (which may have begun
+/// in the piece before) and its last (which may go on in the next) are held for the merge.
+struct Piece<Result> {
+    enum Entry {
+        case held(WardSeries)
+        case done([SeriesKey], Batch)
+    }
+
+    struct Batch {
+        var results: [Result]
+        /// Rows the batch's series span, missing periods included (for `--max-rows`).
+        var spans: Int
+    }
+
+    let layout: GroupedLongLayout
+    let facts: GroupedLongReader.FileFacts
+    let options: ReadOptions
+    var entries: [Entry] = []
+    var fallback: String?
+    var rows = 0
+
+    private var pending: [WardSeries] = []
+    private var pendingKeys: [SeriesKey] = []
+    private var pendingSpans = 0
+    private var finishedAny = false
+
+    init(layout: GroupedLongLayout, facts: GroupedLongReader.FileFacts, options: ReadOptions) {
+        self.layout = layout
+        self.facts = facts
+        self.options = options
+    }
+
+    /// Scans `range` of `bytes` (which starts at a line start).
+    mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, file: InputFile,
+                       progress: (@Sendable (Int) -> Void)?,
+                       process: ([WardSeries], GroupedLongReader.FileFacts) -> [Result]) {
+        let piece = UnsafeBufferPointer(rebasing: bytes[range])
+        if piece.count >= 3, piece[0] == 0xEF, piece[1] == 0xBB, piece[2] == 0xBF, range.lowerBound > 0 {
+            fallback = "a byte-order mark inside the file"
+            return
+        }
+        if CSVScanner.firstBadByte(piece, in: 0..<piece.count) != nil {
+            fallback = "bytes that are not UTF-8 text"
+            return
+        }
+        var scanner = CSVScanner(bytes: piece, limits: options.limits)
+        var scratch: [UInt8] = []
+        var key: (trust: Range<Int>, ward: Range<Int>, measure: Range<Int>)?
+        var periods: [CivilDate] = [], values: [Double] = [], denominators: [Double?] = []
+        let expectedWeekday: Weekday? = if case .week(let day) = facts.periodKind { day } else { nil }
+        let isCount = layout.valueKind == .count
+        var released = 0
+        var sinceProgress = 0
+
+        /// The trimmed byte range of a text field, `nil` when it is empty or has doubled quotes.
+        func textRange(_ column: Int) -> Range<Int>? {
+            let field = scanner.fields[column]
+            guard !field.hasDoubledQuotes else { return nil }
+            let raw = UnsafeBufferPointer(rebasing: piece[field.start..<field.end])
+            let trimmed = NumberParser.trimmed(raw)
+            guard trimmed.count > 0, let base = piece.baseAddress, let start = trimmed.baseAddress else { return nil }
+            let offset = start - base
+            return offset..<(offset + trimmed.count)
+        }
+        func same(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+            a.count == b.count && memcmp(piece.baseAddress! + a.lowerBound, piece.baseAddress! + b.lowerBound, a.count) == 0
+        }
+        func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: piece[range]), as: UTF8.self) }
+
+        func finishSeries() {
+            guard let current = key else { return }
+            var series = WardSeries(trust: text(current.trust), ward: text(current.ward), measure: text(current.measure),
+                                    periods: periods, values: values, denominators: denominators,
+                                    missingPeriods: [], lines: [])
+            let span = facts.periodKind.distance(from: periods.first!, to: periods.last!) + 1
+            if span != periods.count { series.missingPeriods = Piece.missing(periods, kind: facts.periodKind) }
+            periods.removeAll(keepingCapacity: true)
+            values.removeAll(keepingCapacity: true)
+            denominators.removeAll(keepingCapacity: true)
+            if !finishedAny && range.lowerBound != layout.dataStart {
+                finishedAny = true
+                entries.append(.held(series))
+                return
+            }
+            finishedAny = true
+            guard span <= options.maxRowsPerSeries else { fallback = "a series is longer than --max-rows-per-series"; return }
+            pending.append(series)
+            pendingKeys.append(SeriesKey(series))
+            pendingSpans += span
+            if pending.count == GroupedLongReader.batchSize { flush(process) }
+        }
+
+        while fallback == nil, scanner.nextRecord() {
+            guard scanner.recordProblem == nil, scanner.fields.count == layout.fieldCount else {
+                fallback = "a row the whole-file reader must report"
+                break
+            }
+            guard let trust = textRange(layout.trust), let ward = textRange(layout.ward),
+                  let measure = textRange(layout.measure) else {
+                fallback = "an empty or quoted-quote name"
+                break
+            }
+            if let current = key, same(current.trust, trust), same(current.ward, ward), same(current.measure, measure) {
+                // Same series: rows carry on.
+            } else {
+                finishSeries()
+                if fallback != nil { break }
+                key = (trust, ward, measure)
+                if pending.isEmpty, scanner.recordStart - released > 8 << 20 {
+                    file.releasePages(range.lowerBound + released..<range.lowerBound + scanner.recordStart)
+                    released = scanner.recordStart
+                }
+            }
+            guard let date = scanner.withBytes(scanner.fields[layout.period], scratch: &scratch, GroupedLongLayout.isoDate) else {
+                fallback = "a date that is not ISO (YYYY-MM-DD)"
+                break
+            }
+            if let expectedWeekday {
+                guard date.weekday == expectedWeekday else { fallback = "weeks that start on different weekdays"; break }
+            } else if date.components.day != 1 {
+                fallback = "a monthly date that is not the 1st"
+                break
+            }
+            if let last = periods.last, !(last < date) { fallback = "rows of a series out of date order or repeated"; break }
+            let number: Double
+            if isCount {
+                guard case .success(let count) = scanner.withBytes(scanner.fields[layout.number], scratch: &scratch, {
+                    NumberParser.parseCount(NumberParser.trimmed($0))
+                }) else { fallback = "a count the whole-file reader must report"; break }
+                number = Double(count)
+            } else {
+                guard case .success(let value) = scanner.withBytes(scanner.fields[layout.number], scratch: &scratch, {
+                    NumberParser.parseDouble(NumberParser.trimmed($0))
+                }) else { fallback = "a value the whole-file reader must report"; break }
+                number = value
+            }
+            var denominator: Double?
+            if let column = layout.denominator {
+                guard case .success(let value) = scanner.withBytes(scanner.fields[column], scratch: &scratch, {
+                    NumberParser.parseDouble(NumberParser.trimmed($0))
+                }), value > 0 else {
+                    fallback = "an empty, negative or zero denominator"
+                    break
+                }
+                denominator = value
+            }
+            periods.append(date)
+            values.append(number)
+            denominators.append(denominator)
+            rows += 1
+            sinceProgress += 1
+            if sinceProgress == 65_536 { progress?(sinceProgress); sinceProgress = 0 }
+        }
+        guard fallback == nil else { return }
+        progress?(sinceProgress)
+        // The last series may go on in the next piece: hold it (after the batches before it).
+        let last = key
+        key = nil
+        if pending.count > 0 { flush(process) }
+        if let last {
+            var series = WardSeries(trust: text(last.trust), ward: text(last.ward), measure: text(last.measure),
+                                    periods: periods, values: values, denominators: denominators,
+                                    missingPeriods: [], lines: [])
+            let span = facts.periodKind.distance(from: periods.first!, to: periods.last!) + 1
+            if span != periods.count { series.missingPeriods = Piece.missing(periods, kind: facts.periodKind) }
+            entries.append(.held(series))
+        }
+    }
+
+    private mutating func flush(_ process: ([WardSeries], GroupedLongReader.FileFacts) -> [Result]) {
+        let results = process(pending, facts)
+        precondition(results.count == pending.count, "one result per series")
+        entries.append(.done(pendingKeys, Batch(results: results, spans: pendingSpans)))
+        pending.removeAll(keepingCapacity: true)
+        pendingKeys.removeAll(keepingCapacity: true)
+        pendingSpans = 0
+    }
+
+    /// Period starts between the first and last observed one that have no row (never zeros).
+    static func missing(_ periods: [CivilDate], kind: PeriodKind) -> [CivilDate] {
+        var result: [CivilDate] = []
+        var observed = periods.makeIterator()
+        var next = observed.next()
+        for period in kind.starts(from: periods.first!, through: periods.last!) {
+            if period == next { next = observed.next() } else { result.append(period) }
+        }
+        return result
+    }
+
+    /// A series cut by a piece boundary, put back together.
+    static func joined(_ first: WardSeries, _ second: WardSeries, kind: PeriodKind) -> WardSeries {
+        var series = first
+        series.periods += second.periods
+        series.values += second.values
+        series.denominators += second.denominators
+        let span = kind.distance(from: series.periods.first!, to: series.periods.last!) + 1
+        series.missingPeriods = span == series.periods.count ? [] : missing(series.periods, kind: kind)
+        return series
+    }
+}

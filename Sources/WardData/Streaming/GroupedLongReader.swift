@@ -1,0 +1,160 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
+
+/// The streaming fast path for the usual export: a clean long-format file whose rows
+/// arrive grouped by series (every row of a trust × ward × measure together, dates
+/// ascending), with ISO dates and no dimension columns.
+///
+/// The file is cut into one piece per core at line ends; each piece is scanned by its
+/// own `CSVScanner`, and each series is handed to `process` (on the piece's thread, in
+/// batches) as soon as its last row has been read, so the rows of finished series are
+/// never kept and the file pages already read are given back to the system. Memory is
+/// bounded by the batches in flight and the results, not by the file.
+///
+/// It reads only what the whole-file reader (`WardDataReader`) would accept without a
+/// single error or warning, and reads it the same way (the same scanner, number and
+/// date parsers). Anything else — a row error, a duplicate, a closed ward (0/0), a
+/// missing denominator, a non-ISO date, a dimension column, a week-ending column, a
+/// series that comes back after another, rows out of date order, a limit passed, `--lenient`
+/// or `--from/--to` — returns `.fallback(reason)` and the caller reads the file with
+/// `WardDataReader`, which groups in memory and reports every problem. The results of a
+/// fallback run are discarded, so nothing is ever reported twice or half.
+public enum GroupedLongReader {
+    /// What every series of the file shares.
+    public struct FileFacts: Sendable {
+        public var file: String
+        public var periodKind: PeriodKind
+        public var valueKind: ValueKind
+        public var hasDenominator: Bool
+    }
+
+    public enum Outcome<Result> {
+        /// The file was read on the fast path: `process`'s results in file order.
+        case read(FileFacts, [Result], rows: Int)
+        /// The file needs the whole-file reader; the reason is for `--verbose`.
+        case fallback(String)
+    }
+
+    /// Series handed to `process` per call (bounds memory in flight).
+    public static let batchSize = 256
+
+    /// Reads `file`, calling `process` with finished series on up to `threads` threads.
+    /// `process` gets a provisional period kind (the weekday of the first date; the file
+    /// is refused if any date disagrees) and must return one result per series.
+    public static func read<Result>(
+        _ file: InputFile, options: ReadOptions, threads: Int = ParallelPieces.activeCores,
+        progress: (@Sendable (Int) -> Void)? = nil,
+        process: @escaping @Sendable ([WardSeries], FileFacts) -> [Result]
+    ) -> Outcome<Result> {
+        guard !options.lenient, options.from == nil, options.to == nil, !options.allowIdentifiers,
+              options.format == .auto || options.format == .long,
+              options.dateOrder == .auto || options.dateOrder == .iso else {
+            return .fallback("an option the fast path does not take (--lenient, --from/--to, --allow-identifiers, --input-format, --date-format)")
+        }
+        return file.withBytes { bytes -> Outcome<Result> in
+            guard let layout = GroupedLongLayout(bytes: bytes, file: file.name, options: options) else {
+                return .fallback("the header is not the plain long format (trust, ward, measure, week_start, count[, denominator])")
+            }
+            guard let firstDate = layout.firstDate(bytes) else { return .fallback("the first row does not start with an ISO date") }
+            let periodKind: PeriodKind
+            if layout.monthly {
+                periodKind = .month
+            } else {
+                let weekday = options.weekStart ?? firstDate.weekday
+                periodKind = .week(startingOn: weekday)
+            }
+            let facts = FileFacts(file: file.name, periodKind: periodKind, valueKind: layout.valueKind,
+                                  hasDenominator: layout.denominator != nil)
+            let pieces = ParallelPieces.split(bytes, from: layout.dataStart, into: threads)
+            var parsed = [Piece<Result>?](repeating: nil, count: pieces.count)
+            let shared = SendableBytes(bytes)
+            parsed.withUnsafeMutableBufferPointer { buffer in
+                let output = SendablePointer(buffer)
+                DispatchQueue.concurrentPerform(iterations: pieces.count) { index in
+                    var piece = Piece<Result>(layout: layout, facts: facts, options: options)
+                    piece.scan(shared.bytes, range: pieces[index], file: file, progress: progress, process: process)
+                    output.base[index] = piece
+                }
+            }
+            return merge(parsed.map { $0! }, facts: facts, options: options, process: process)
+        }
+    }
+
+    /// Joins the pieces: a series cut by a piece boundary is put back together, held
+    /// series are processed, and the file-wide checks run (no series twice, row limits).
+    private static func merge<Result>(_ pieces: [Piece<Result>], facts: FileFacts, options: ReadOptions,
+                                      process: ([WardSeries], FileFacts) -> [Result]) -> Outcome<Result> {
+        if let reason = pieces.lazy.compactMap(\.fallback).first { return .fallback(reason) }
+        var results: [Result] = []
+        var seen = Set<SeriesKey>()
+        var totalRows = 0
+        var rows = 0
+        var carried: WardSeries?
+        func finish(_ series: WardSeries) -> String? {
+            let key = SeriesKey(series)
+            guard seen.insert(key).inserted else { return "rows of \(series.trust) · \(series.ward) · \(series.measure) are not together (the file is not grouped by series)" }
+            let span = facts.periodKind.distance(from: series.periods.first!, to: series.periods.last!) + 1
+            guard span <= options.maxRowsPerSeries else { return "a series is longer than --max-rows-per-series" }
+            totalRows += span
+            return nil
+        }
+        for piece in pieces {
+            rows += piece.rows
+            for entry in piece.entries {
+                switch entry {
+                case .held(var series):
+                    if let previous = carried {
+                        if SeriesKey(previous) == SeriesKey(series) {
+                            guard previous.periods.last! < series.periods.first! else {
+                                return .fallback("rows of a series are not in date order")
+                            }
+                            series = Piece<Result>.joined(previous, series, kind: facts.periodKind)
+                        } else {
+                            if let reason = finish(previous) { return .fallback(reason) }
+                            results += process([previous], facts)
+                        }
+                    }
+                    carried = series
+                case .done(let keys, let batch):
+                    if let previous = carried {
+                        if let reason = finish(previous) { return .fallback(reason) }
+                        results += process([previous], facts)
+                        carried = nil
+                    }
+                    for key in keys {
+                        guard seen.insert(key).inserted else { return .fallback("the file is not grouped by series") }
+                    }
+                    totalRows += batch.spans
+                    results += batch.results
+                }
+            }
+        }
+        if let previous = carried {
+            if let reason = finish(previous) { return .fallback(reason) }
+            results += process([previous], facts)
+        }
+        guard totalRows <= options.maxRows else { return .fallback("more rows than --max-rows") }
+        guard rows > 0 else { return .fallback("no data rows") }
+        return .read(facts, results, rows: rows)
+    }
+}
+
+/// Trust, ward and measure of a series, for the file-wide check that no series comes twice.
+struct SeriesKey: Hashable {
+    var trust: String, ward: String, measure: String
+    init(_ series: WardSeries) { trust = series.trust; ward = series.ward; measure = series.measure }
+}
+
+struct SendableBytes: @unchecked Sendable {
+    let bytes: UnsafeBufferPointer<UInt8>
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+}
+
+struct SendablePointer<Element>: @unchecked Sendable {
+    let base: UnsafeMutableBufferPointer<Element>
+    init(_ base: UnsafeMutableBufferPointer<Element>) { self.base = base }
+}
