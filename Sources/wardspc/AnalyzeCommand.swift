@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SPCCore
 import WardData
 import WardSPC
@@ -35,13 +36,20 @@ struct AnalyzeCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var window: EventWindowOptions
 
+    @OptionGroup var progress: ProgressOptions
+
     func run() throws {
         var readOptions = input.readOptions
         window.apply(to: &readOptions)
-        let dataset = try readDataset(file, options: readOptions)
         let events = try WardEventsLoader.loadOrExit(spc.events, options: readOptions)
         var settings = spc.settings(events: events)
         filters.apply(to: &settings)
+        let inputs = [file] + (spc.events.map { [$0] } ?? [])
+        if let streamed = try streaming(readOptions: readOptions, settings: settings) {
+            try output.write(format == .table ? streamed.terminalSafe : streamed, inputs: inputs)
+            return
+        }
+        let dataset = try readDataset(file, options: readOptions)
         let result = try analyseOrExit(dataset, settings: settings)
         let text: String
         switch (format, summary) {
@@ -52,6 +60,28 @@ struct AnalyzeCommand: ParsableCommand {
         case (.csv, false): text = AnalysisCSV.points(result.series)
         case (.csv, true): text = AnalysisCSV.summary(result.series)
         }
-        try output.write(format == .table ? text.terminalSafe : text, inputs: [file] + (spc.events.map { [$0] } ?? []))
+        try output.write(format == .table ? text.terminalSafe : text, inputs: inputs)
+    }
+
+    /// The output from the streaming path, or `nil` when the file needs the whole-file
+    /// reader (`--verbose` says why).
+    private func streaming(readOptions: ReadOptions, settings: AnalysisSettings) throws -> String? {
+        let result = try runStreaming(file, progress: progress) { input, report throws(AnalysisError) -> ((StreamingAnalysis.Output, [String])?, String) in
+            switch try StreamingAnalysis.analyse(input, options: readOptions, settings: settings,
+                                                 summaryOnly: summary, progress: report) {
+            case .fallback(let reason): return (nil, reason)
+            case .done(let output, let warnings, let rows): return ((output, warnings), String(rows))
+            }
+        }
+        guard let (output, warnings) = result else { return nil }
+        for warning in warnings { printStandardError("warning: \(warning)") }
+        switch (format, output) {
+        case (.table, .summaries(let summaries)): return AnalysisTable.summary(summaries)
+        case (.json, .summaries(let summaries)): return AnalysisJSON.summary(summaries).rendered(pretty: true)
+        case (.csv, .summaries(let summaries)): return AnalysisCSV.summary(summaries)
+        case (.table, .reports(let reports)): return AnalysisTable.points(reports)
+        case (.json, .reports(let reports)): return AnalysisJSON.analysis(reports).rendered(pretty: true)
+        case (.csv, .reports(let reports)): return AnalysisCSV.points(reports)
+        }
     }
 }

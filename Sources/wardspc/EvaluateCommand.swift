@@ -93,8 +93,9 @@ struct EvaluateCommand: ParsableCommand {
         if let from, let to, to.date < from.date { throw ValidationError("--to is before --from") }
     }
 
+    @OptionGroup var progress: ProgressOptions
+
     func run() throws {
-        let dataset = try readDataset(file, options: input.readOptions)
         let wardEvents = try WardEventsLoader.loadOrExit(events, options: input.readOptions)
         var settings = EvaluationSettings()
         settings.windows.baselineUntil = baselineUntil?.date
@@ -114,10 +115,22 @@ struct EvaluateCommand: ParsableCommand {
         analysis.phaseStarts = phases.map(\.date)
         filters.apply(to: &analysis)
         settings.analysis = analysis
+        let readOptions = input.readOptions
+        let streamed = try runStreaming(file, progress: progress) { input, report throws(AnalysisError) -> (EvaluationResult?, String) in
+            switch try StreamingEvaluation.evaluate(input, options: readOptions, settings: settings, progress: report) {
+            case .fallback(let reason): return (nil, reason)
+            case .done(let result, let rows): return (result, String(rows))
+            }
+        }
         let result: EvaluationResult
-        do { result = try Evaluator.evaluate(dataset, settings: settings) } catch {
-            printStandardError("wardspc: \(error)")
-            throw ExitCode(2)
+        if let streamed {
+            result = streamed
+        } else {
+            let dataset = try readDataset(file, options: readOptions)
+            do { result = try Evaluator.evaluate(dataset, settings: settings) } catch {
+                printStandardError("wardspc: \(error)")
+                throw ExitCode(2)
+            }
         }
         for warning in result.warnings { printStandardError("warning: \(warning)") }
         let suppression = Suppression(threshold: suppressBelow)

@@ -82,6 +82,18 @@ public enum ChartComputation {
     /// Copies one phase into the series' lines, multiplied.
     static func place(_ phase: PhaseLines, at range: Range<Int>, into lines: inout ChartLines, multiplier: Double) {
         func scaled(_ value: Double?) -> Double? { value.map { $0 * multiplier } }
+        if range == 0..<lines.count {
+            // One phase (the usual case): the series' lines are the phase's, scaled, each
+            // array built in one pass.
+            func all(_ line: [Double?]) -> [Double?] { multiplier == 1 ? line : line.map(scaled) }
+            lines.values = all(phase.values)
+            lines.centre = Array(repeating: scaled(phase.centre), count: range.count)
+            lines.lower = all(phase.lower)
+            lines.upper = all(phase.upper)
+            lines.lower2 = all(phase.lower2)
+            lines.upper2 = all(phase.upper2)
+            return
+        }
         let centre = scaled(phase.centre)
         for (offset, index) in range.enumerated() {
             lines.values[index] = scaled(phase.values[offset])

@@ -29,14 +29,19 @@ public struct PhaseLines: Sendable, Equatable {
     ///     u and p); a `nil` or non-finite σ gives no lines at that point (qicharts2 turns
     ///     non-finite limits into NA).
     public init(values: [Double?], centre: Double, sigmas: [Double?], bounds: LimitBounds) {
-        self.init(values: values, centre: centre)
-        for index in sigmas.indices {
-            guard let sigma = sigmas[index], sigma.isFinite else { continue }
-            lower[index] = bounds.clamp(centre - 3 * sigma)
-            upper[index] = bounds.clamp(centre + 3 * sigma)
-            lower2[index] = bounds.clamp(centre - 2 * sigma)
-            upper2[index] = bounds.clamp(centre + 2 * sigma)
+        self.values = values
+        self.centre = centre
+        // One pass per line, each array built once (this runs for every phase of every series).
+        func line(_ multiple: Double) -> [Double?] {
+            sigmas.map { sigma in
+                guard let sigma, sigma.isFinite else { return nil }
+                return bounds.clamp(centre + multiple * sigma)
+            }
         }
+        lower = line(-3)
+        upper = line(3)
+        lower2 = line(-2)
+        upper2 = line(2)
     }
 }
 

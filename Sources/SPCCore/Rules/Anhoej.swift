@@ -32,7 +32,14 @@ public enum Anhoej {
     /// - Returns: `nil` without useful points (qicharts2: NA).
     public static func crossingsLimit(useful: Int) -> Int? {
         guard useful > 0 else { return nil }
+        if useful < crossingsLimits.count { return crossingsLimits[useful] }
         return Binomial.quantile(0.05, trials: useful - 1, successProbability: 0.5)
+    }
+
+    /// `crossingsLimit` for up to 400 useful points (over 7 years of weeks), worked out
+    /// once: the batch engine asks for it for every series.
+    private static let crossingsLimits: [Int?] = (0..<401).map { useful in
+        useful > 0 ? Binomial.quantile(0.05, trials: useful - 1, successProbability: 0.5) : nil
     }
 
     /// The Anhøj signals and runs statistics of a chart.
@@ -45,8 +52,8 @@ public enum Anhoej {
         var events: [SignalEvent] = []
         var statistics: [RunsStatistics?] = []
         for (phase, range) in layout.phases.enumerated() {
-            let runs = CentreLineRuns.runs(CentreLineRuns.usefulPoints(lines, range: range, excluded: layout.excluded))
-            let (phaseStatistics, phaseEvents) = evaluatePhase(runs: runs, phase: phase, reportsSignals: chart != .mr)
+            let scan = CentreLineRuns.scan(lines, range: range, excluded: layout.excluded)
+            let (phaseStatistics, phaseEvents) = evaluatePhase(scan, phase: phase, reportsSignals: chart != .mr)
             statistics.append(phaseStatistics)
             events += phaseEvents
             events += outside.filter { $0.phase == phase }
@@ -59,21 +66,23 @@ public enum Anhoej {
     /// Without useful points every statistic is 0, the crossings limit `nil` and there is
     /// no signal (qicharts2 reports NA).
     /// - Parameter reportsSignals: false for the mr chart: statistics only.
-    static func evaluatePhase(runs: [CentreLineRuns.Run], phase: Int,
+    static func evaluatePhase(_ scan: CentreLineRuns.Scan, phase: Int,
                               reportsSignals: Bool) -> (RunsStatistics, [SignalEvent]) {
-        let useful = runs.reduce(0) { $0 + $1.length }
+        let useful = scan.useful.count
         guard let runLimit = longestRunLimit(useful: useful), let crossingsLimit = crossingsLimit(useful: useful) else {
             return (RunsStatistics(useful: 0, longestRun: 0, longestRunLimit: 0, crossings: 0, crossingsLimit: nil,
                                    signal: false), [])
         }
-        let longestRun = runs.map(\.length).max() ?? 0
-        let crossings = max(runs.count - 1, 0)
-        let longRuns = runs.filter { $0.length > runLimit }
+        let longestRun = scan.runs.map(\.length).max() ?? 0
+        let crossings = max(scan.runs.count - 1, 0)
+        let longRuns = scan.runs.indices.filter { scan.runs[$0].length > runLimit }
         let fewCrossings = crossings < crossingsLimit
         let signal = reportsSignals && (!longRuns.isEmpty || fewCrossings)
         var events: [SignalEvent] = []
         if reportsSignals {
-            events = longRuns.map { SignalEvent(kind: .longRun, points: $0.points, side: $0.side, phase: phase) }
+            events = longRuns.map {
+                SignalEvent(kind: .longRun, points: scan.points(ofRun: $0), side: scan.runs[$0].side, phase: phase)
+            }
             if fewCrossings { events.append(SignalEvent(kind: .fewCrossings, points: [], side: nil, phase: phase)) }
         }
         let statistics = RunsStatistics(useful: useful, longestRun: longestRun, longestRunLimit: runLimit,

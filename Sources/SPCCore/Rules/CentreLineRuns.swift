@@ -5,40 +5,33 @@
 /// that are not *on* the centre line. A point on the centre line neither breaks nor
 /// extends a run; missing periods are absent from the series, so runs bridge them.
 public enum CentreLineRuns {
-    /// A run: the useful points (ascending indices) on one side of the centre line with
-    /// no useful point on the other side between them.
-    public struct Run: Sendable, Equatable {
-        public var side: SignalSide
-        public var points: [Int]
+    /// The runs of one phase without a points array per run: the useful points' indices
+    /// in order and, per run, where it starts among them, its length and side. The rules
+    /// need run lengths and counts for every series, and a run's points only when it signals.
+    public struct Scan: Sendable {
+        public var useful: [Int] = []
+        public var runs: [(start: Int, length: Int, side: SignalSide)] = []
 
-        public init(side: SignalSide, points: [Int]) {
-            self.side = side
-            self.points = points
+        public func points(ofRun run: Int) -> [Int] {
+            Array(useful[runs[run].start..<(runs[run].start + runs[run].length)])
         }
-
-        public var length: Int { points.count }
     }
 
-    /// The useful points of one phase with their side of the centre line, in order.
-    public static func usefulPoints(_ lines: ChartLines, range: Range<Int>, excluded: [Bool]) -> [(index: Int, side: SignalSide)] {
-        var points: [(index: Int, side: SignalSide)] = []
+    /// One pass over a phase: useful points (not excluded, with a value and a centre, not
+    /// on the centre) and the maximal runs they form on one side of the centre.
+    public static func scan(_ lines: ChartLines, range: Range<Int>, excluded: [Bool]) -> Scan {
+        var scan = Scan()
+        scan.useful.reserveCapacity(range.count)
         for index in range where !excluded[index] {
             guard let value = lines.values[index], let centre = lines.centre[index], value != centre else { continue }
-            points.append((index, value > centre ? .high : .low))
-        }
-        return points
-    }
-
-    /// The runs formed by useful points in order.
-    public static func runs(_ points: [(index: Int, side: SignalSide)]) -> [Run] {
-        var runs: [Run] = []
-        for point in points {
-            if let last = runs.last, last.side == point.side {
-                runs[runs.count - 1].points.append(point.index)
+            let side: SignalSide = value > centre ? .high : .low
+            if let last = scan.runs.indices.last, scan.runs[last].side == side {
+                scan.runs[last].length += 1
             } else {
-                runs.append(Run(side: point.side, points: [point.index]))
+                scan.runs.append((start: scan.useful.count, length: 1, side: side))
             }
+            scan.useful.append(index)
         }
-        return runs
+        return scan
     }
 }

@@ -49,6 +49,7 @@ public enum NumberParser {
         }
     }
 
+    @inline(__always)
     static func trimmed(_ field: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         var start = 0, end = field.count
         while start < end, field[start] == 0x20 || field[start] == 0x09 { start += 1 }

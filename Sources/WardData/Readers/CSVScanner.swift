@@ -41,8 +41,11 @@ public struct CSVScanner {
 
     public let bytes: UnsafeBufferPointer<UInt8>
     public let limits: Limits
-    /// Fields of the current record (reused between records).
-    public private(set) var fields: [Field] = []
+    /// Fields of the current record.
+    public var fields: ArraySlice<Field> { fieldStorage[..<fieldCount] }
+    /// Field slots reused between records (only the first `fieldCount` are the record's).
+    private var fieldStorage: [Field] = []
+    private var fieldCount = 0
     /// Physical line where the current record starts (1-based).
     public private(set) var recordLine = 0
     /// Byte offset where the current record starts.
@@ -64,12 +67,12 @@ public struct CSVScanner {
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
         self.position = start
-        fields.reserveCapacity(32)
+        fieldStorage.reserveCapacity(32)
     }
 
     /// Moves to the next non-blank record; `false` at the end of the input.
     public mutating func nextRecord() -> Bool {
-        fields.removeAll(keepingCapacity: true)
+        fieldCount = 0
         recordProblem = nil
         let end = bytes.count
         // Skip blank (empty or all-space) lines.
@@ -122,7 +125,7 @@ public struct CSVScanner {
                     position += 1
                 }
                 if !closed {
-                    fields.append(Field(start: open + 1, end: end, hasDoubledQuotes: doubled))
+                    appendField(Field(start: open + 1, end: end, hasDoubledQuotes: doubled))
                     setProblem(.unterminatedQuote)
                     return
                 }
@@ -131,7 +134,7 @@ public struct CSVScanner {
                 if position < end {
                     let next = bytes[position]
                     if next != CSVScanner.comma, next != CSVScanner.lf, next != CSVScanner.cr {
-                        setProblem(.textAfterClosingQuote(fieldIndex: fields.count))
+                        setProblem(.textAfterClosingQuote(fieldIndex: fieldCount))
                         while position < end, bytes[position] != CSVScanner.comma,
                               bytes[position] != CSVScanner.lf, bytes[position] != CSVScanner.cr {
                             position += 1
@@ -140,19 +143,15 @@ public struct CSVScanner {
                 }
             } else {
                 let start = position
-                while position < end {
-                    let byte = bytes[position]
-                    if byte == CSVScanner.comma || byte == CSVScanner.lf || byte == CSVScanner.cr { break }
-                    position += 1
-                }
+                position = CSVScanner.endOfUnquotedField(bytes, from: position)
                 field = Field(start: start, end: position, hasDoubledQuotes: false)
             }
             if field.count > limits.maxFieldBytes {
-                setProblem(.fieldTooLong(fieldIndex: fields.count, bytes: field.count))
+                setProblem(.fieldTooLong(fieldIndex: fieldCount, bytes: field.count))
             }
-            if fields.count < limits.maxFields {
-                fields.append(field)
-            } else if fields.count == limits.maxFields {
+            if fieldCount < limits.maxFields {
+                appendField(field)
+            } else if fieldCount == limits.maxFields {
                 setProblem(.tooManyFields(limits.maxFields))
             }
             guard position < end else { return }
@@ -163,6 +162,28 @@ public struct CSVScanner {
             line += 1
             return
         }
+    }
+
+    /// The offset of the first comma, LF or CR at or after `start` (or the end), on local
+    /// copies so the loop keeps everything in registers.
+    @inline(__always)
+    private static func endOfUnquotedField(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = bytes.baseAddress else { return start }
+        let end = bytes.count
+        var index = start
+        while index < end {
+            let byte = base[index]
+            // One compare for the usual bytes: all three stop bytes are below 0x2D.
+            if byte <= comma && (byte == comma || byte == lf || byte == cr) { break }
+            index += 1
+        }
+        return index
+    }
+
+    @inline(__always)
+    private mutating func appendField(_ field: Field) {
+        if fieldCount < fieldStorage.count { fieldStorage[fieldCount] = field } else { fieldStorage.append(field) }
+        fieldCount += 1
     }
 
     private mutating func setProblem(_ problem: Problem) {

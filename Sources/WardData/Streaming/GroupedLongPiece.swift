@@ -46,10 +46,7 @@ struct Piece<Result> {
             fallback = "a byte-order mark inside the file"
             return
         }
-        if CSVScanner.firstBadByte(piece, in: 0..<piece.count) != nil {
-            fallback = "bytes that are not UTF-8 text"
-            return
-        }
+        // Bytes that are not UTF-8 text set `recordProblem` (checked per record by the scanner).
         var scanner = CSVScanner(bytes: piece, limits: options.limits)
         var scratch: [UInt8] = []
         var key: (trust: Range<Int>, ward: Range<Int>, measure: Range<Int>)?
@@ -57,6 +54,7 @@ struct Piece<Result> {
         let expectedWeekday: Weekday? = if case .week(let day) = facts.periodKind { day } else { nil }
         let isCount = layout.valueKind == .count
         var released = 0
+        var dates = RecentDates()
         var sinceProgress = 0
 
         /// The trimmed byte range of a text field, `nil` when it is empty or has doubled quotes.
@@ -118,7 +116,7 @@ struct Piece<Result> {
                     released = scanner.recordStart
                 }
             }
-            guard let date = scanner.withBytes(scanner.fields[layout.period], scratch: &scratch, GroupedLongLayout.isoDate) else {
+            guard let date = scanner.withBytes(scanner.fields[layout.period], scratch: &scratch, { dates.date($0) }) else {
                 fallback = "a date that is not ISO (YYYY-MM-DD)"
                 break
             }
@@ -181,6 +179,29 @@ struct Piece<Result> {
         pending.removeAll(keepingCapacity: true)
         pendingKeys.removeAll(keepingCapacity: true)
         pendingSpans = 0
+    }
+
+    /// The last dates seen, by their bytes: a file repeats the same few hundred dates in
+    /// every series, so most dates are found here instead of worked out again.
+    struct RecentDates {
+        private var heads = [UInt64](repeating: 0, count: 512)
+        private var tails = [UInt16](repeating: 0, count: 512)
+        private var days = [Int32?](repeating: nil, count: 512)
+
+        mutating func date(_ raw: UnsafeBufferPointer<UInt8>) -> CivilDate? {
+            guard raw.count == 10, let base = raw.baseAddress else { return GroupedLongLayout.isoDate(raw) }
+            // The field's 10 bytes, compared exactly: the same bytes always give the same date.
+            let head = UnsafeRawPointer(base).loadUnaligned(as: UInt64.self)
+            let tail = UInt16(base[8]) << 8 | UInt16(base[9])
+            let mixed = (head ^ UInt64(tail)) &* 0x9E37_79B9_7F4A_7C15
+            let slot = Int(truncatingIfNeeded: mixed >> 55)
+            if let day = days[slot], heads[slot] == head, tails[slot] == tail { return CivilDate(dayNumber: day) }
+            guard let date = GroupedLongLayout.isoDate(raw) else { return nil }
+            heads[slot] = head
+            tails[slot] = tail
+            days[slot] = date.dayNumber
+            return date
+        }
     }
 
     /// Period starts between the first and last observed one that have no row (never zeros).

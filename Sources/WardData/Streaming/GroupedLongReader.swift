@@ -39,6 +39,19 @@ public enum GroupedLongReader {
         case fallback(String)
     }
 
+    /// What the fast path would read the file as — `nil` when the header (or the first
+    /// row's date) already sends it to the whole-file reader. The period kind is
+    /// provisional: the weekday of the first date, unless `--week-start` gives one.
+    public static func facts(of file: InputFile, options: ReadOptions) -> FileFacts? {
+        file.withBytes { bytes -> FileFacts? in
+            guard let layout = GroupedLongLayout(bytes: bytes, file: file.name, options: options),
+                  let firstDate = layout.firstDate(bytes) else { return nil }
+            let periodKind: PeriodKind = layout.monthly ? .month : .week(startingOn: options.weekStart ?? firstDate.weekday)
+            return FileFacts(file: file.name, periodKind: periodKind, valueKind: layout.valueKind,
+                             hasDenominator: layout.denominator != nil)
+        }
+    }
+
     /// Series handed to `process` per call (bounds memory in flight).
     public static let batchSize = 256
 
@@ -55,20 +68,11 @@ public enum GroupedLongReader {
               options.dateOrder == .auto || options.dateOrder == .iso else {
             return .fallback("an option the fast path does not take (--lenient, --from/--to, --allow-identifiers, --input-format, --date-format)")
         }
+        guard let facts = facts(of: file, options: options) else {
+            return .fallback("the header is not the plain long format (trust, ward, measure, week_start, count[, denominator]) with an ISO date first")
+        }
         return file.withBytes { bytes -> Outcome<Result> in
-            guard let layout = GroupedLongLayout(bytes: bytes, file: file.name, options: options) else {
-                return .fallback("the header is not the plain long format (trust, ward, measure, week_start, count[, denominator])")
-            }
-            guard let firstDate = layout.firstDate(bytes) else { return .fallback("the first row does not start with an ISO date") }
-            let periodKind: PeriodKind
-            if layout.monthly {
-                periodKind = .month
-            } else {
-                let weekday = options.weekStart ?? firstDate.weekday
-                periodKind = .week(startingOn: weekday)
-            }
-            let facts = FileFacts(file: file.name, periodKind: periodKind, valueKind: layout.valueKind,
-                                  hasDenominator: layout.denominator != nil)
+            let layout = GroupedLongLayout(bytes: bytes, file: file.name, options: options)!
             let pieces = ParallelPieces.split(bytes, from: layout.dataStart, into: threads)
             var parsed = [Piece<Result>?](repeating: nil, count: pieces.count)
             let shared = SendableBytes(bytes)

@@ -33,17 +33,24 @@ public enum Analyzer {
         return Result(series: reports, warnings: warnings)
     }
 
-    private static func checkRequest(_ dataset: WardDataset, settings: AnalysisSettings) throws(AnalysisError) {
+    static func checkRequest(_ dataset: WardDataset, settings: AnalysisSettings) throws(AnalysisError) {
+        try checkRequest(file: dataset.file, hasIncidentDates: dataset.events != nil,
+                         hasDenominator: dataset.hasDenominator, valueKind: dataset.valueKind, settings: settings)
+    }
+
+    /// Refuses a chart the data cannot support, saying what it needs.
+    static func checkRequest(file: String, hasIncidentDates: Bool, hasDenominator: Bool, valueKind: ValueKind,
+                             settings: AnalysisSettings) throws(AnalysisError) {
         let chart = settings.chart
-        if chart.needsIncidentDates && dataset.events == nil {
+        if chart.needsIncidentDates && !hasIncidentDates {
             throw AnalysisError("a \(chart.rawValue) chart plots the days between incidents, so it needs incident dates: give an event-level file (trust, ward, measure, date — one row per incident) or an MHSDS extract, not periodic counts")
         }
-        if (chart.needsDenominator || settings.plotRate) && !dataset.hasDenominator {
+        if (chart.needsDenominator || settings.plotRate) && !hasDenominator {
             let what = chart == .p || chart == .pp ? "the number of patients" : "occupied bed days"
-            throw AnalysisError("a \(chart.rawValue) chart\(settings.plotRate ? " of rates" : "") needs a denominator (\(what)), and \(dataset.file) has no denominator column (denominator, bed_days, occupied_bed_days or obd)")
+            throw AnalysisError("a \(chart.rawValue) chart\(settings.plotRate ? " of rates" : "") needs a denominator (\(what)), and \(file) has no denominator column (denominator, bed_days, occupied_bed_days or obd)")
         }
-        if dataset.valueKind == .value && [.c, .u, .up, .p, .pp].contains(chart) {
-            throw AnalysisError("a \(chart.rawValue) chart needs counts, and \(dataset.file) has a `value` column (a non-count measure): use --chart i, mr or run")
+        if valueKind == .value && [.c, .u, .up, .p, .pp].contains(chart) {
+            throw AnalysisError("a \(chart.rawValue) chart needs counts, and \(file) has a `value` column (a non-count measure): use --chart i, mr or run")
         }
         if let baselinePoints = settings.baselinePoints, baselinePoints < 1 {
             throw AnalysisError("--baseline-points must be at least 1")
@@ -55,24 +62,49 @@ public enum Analyzer {
     /// own events (phases, exclusions) one by one; reports are built in parallel.
     static func analysePeriodic(_ series: [WardSeries], dataset: WardDataset,
                                 settings: AnalysisSettings) throws(AnalysisError) -> [SeriesReport] {
+        let context = SeriesContext(dataset)
         var prepared: [PreparedSeries] = []
         prepared.reserveCapacity(series.count)
-        for one in series { prepared.append(try prepare(one, dataset: dataset, settings: settings)) }
-        let shared = configuration(wardEvents: [], excludedPeriod: { dataset.periodKind.start(of: $0) }, settings: settings)
+        for one in series { prepared.append(try prepare(one, context: context, settings: settings)) }
+        let analyses = analyse(prepared, context: context, settings: settings, threads: nil)
+        let ready = prepared
+        return ParallelBlocks.map(count: prepared.count, blockSize: 256) { range in
+            range.map { report(ready[$0], analysis: analyses[$0], context: context) }
+        }
+    }
+
+    /// What the preparation of a periodic series needs to know of its file.
+    struct SeriesContext: Sendable {
+        var file: String
+        var periodKind: PeriodKind
+        var valueKind: ValueKind
+
+        init(_ dataset: WardDataset) {
+            file = dataset.file
+            periodKind = dataset.periodKind
+            valueKind = dataset.valueKind
+        }
+
+        init(file: String, periodKind: PeriodKind, valueKind: ValueKind) {
+            self.file = file
+            self.periodKind = periodKind
+            self.valueKind = valueKind
+        }
+    }
+
+    /// The analyses of prepared series, in order: those under the request's own plan
+    /// through the batch engine together, those whose ward has its own events one by one.
+    static func analyse(_ prepared: [PreparedSeries], context: SeriesContext, settings: AnalysisSettings,
+                        threads: Int?) -> [SeriesAnalysis] {
+        let shared = configuration(wardEvents: [], excludedPeriod: { context.periodKind.start(of: $0) }, settings: settings)
         let batched = prepared.indices.filter { prepared[$0].configuration == shared }
         var analyses = [SeriesAnalysis?](repeating: nil, count: prepared.count)
-        let batch = BatchAnalysis.analyse(batched.map { prepared[$0].spc }, configuration: shared)
+        let batch = BatchAnalysis.analyse(batched.map { prepared[$0].spc }, configuration: shared, threads: threads)
         for (position, index) in batched.enumerated() { analyses[index] = batch[position] }
         for index in prepared.indices where analyses[index] == nil {
             analyses[index] = SPCAnalysis.analyse(prepared[index].spc, configuration: prepared[index].configuration)
         }
-        let done = analyses.map { $0! }
-        let ready = prepared
-        let valueKind = dataset.valueKind
-        let periodName = dataset.periodKind.name
-        return ParallelBlocks.map(count: prepared.count, blockSize: 256) { range in
-            range.map { report(ready[$0], analysis: done[$0], valueKind: valueKind, periodName: periodName) }
-        }
+        return analyses.map { $0! }
     }
 
     /// One periodic series made ready for the SPC core: the points it can plot, the
@@ -89,7 +121,7 @@ public enum Analyzer {
 
     /// Drops periods a ratio chart cannot plot (no denominator) with a warning, and
     /// refuses a p chart's count above its denominator.
-    static func prepare(_ series: WardSeries, dataset: WardDataset,
+    static func prepare(_ series: WardSeries, context dataset: SeriesContext,
                         settings: AnalysisSettings) throws(AnalysisError) -> PreparedSeries {
         var warnings: [String] = []
         let needsDenominator = settings.chart.needsDenominator || settings.plotRate
@@ -132,9 +164,10 @@ public enum Analyzer {
 
     /// The report of a prepared periodic series: counts and denominators filled in, and
     /// the warnings of preparation and of missing periods.
-    static func report(_ prepared: PreparedSeries, analysis: SeriesAnalysis, valueKind: ValueKind,
-                       periodName: String) -> SeriesReport {
+    static func report(_ prepared: PreparedSeries, analysis: SeriesAnalysis, context: SeriesContext) -> SeriesReport {
         let series = prepared.source
+        let periodName = context.periodKind.name
+        let valueKind = context.valueKind
         var report = SeriesReport(analysis: analysis, series: prepared.spc, trust: series.trust, ward: series.ward,
                                   measure: series.measure, periodName: periodName,
                                   configuration: prepared.configuration,
@@ -145,10 +178,22 @@ public enum Analyzer {
             report.points[position].denominator = series.denominators[index]
         }
         report.warnings = prepared.warnings + report.warnings
-        if !series.missingPeriods.isEmpty {
-            report.warnings.append("\(series.missingPeriods.count) missing \(periodName)\(series.missingPeriods.count == 1 ? "" : "s") shown as gaps (never zeros)")
-        }
+        report.warnings += missingPeriodsWarning(series, periodName: periodName)
         return report
+    }
+
+    /// The summary of a prepared periodic series, without its per-point report.
+    static func summary(_ prepared: PreparedSeries, analysis: SeriesAnalysis, context: SeriesContext) -> SeriesSummary {
+        let series = prepared.source
+        return SeriesSummary(analysis: analysis, series: prepared.spc, trust: series.trust, ward: series.ward,
+                             measure: series.measure, periodName: context.periodKind.name,
+                             configuration: prepared.configuration, warnings: prepared.warnings,
+                             trailingWarnings: missingPeriodsWarning(series, periodName: context.periodKind.name))
+    }
+
+    static func missingPeriodsWarning(_ series: WardSeries, periodName: String) -> [String] {
+        guard !series.missingPeriods.isEmpty else { return [] }
+        return ["\(series.missingPeriods.count) missing \(periodName)\(series.missingPeriods.count == 1 ? "" : "s") shown as gaps (never zeros)"]
     }
 
     /// g and t charts: one point per incident from the second on.

@@ -5,17 +5,8 @@ import WardData
 /// per trust and programme-wide, against the benchmark (DESIGN.md §4.4).
 public enum Evaluator {
     public static func evaluate(_ dataset: WardDataset, settings: EvaluationSettings) throws(AnalysisError) -> EvaluationResult {
-        guard dataset.valueKind == .count else {
-            throw AnalysisError("evaluate compares incident counts, and \(dataset.file) has a `value` column (a non-count measure)")
-        }
-        var analysis = settings.analysis
-        if !settings.chartGiven { analysis.chart = dataset.hasDenominator ? .u : .c }
-        guard [.run, .i, .c, .u, .up].contains(analysis.chart) else {
-            throw AnalysisError("evaluate's SPC view needs a chart of counts or rates per period (u, up, c, i or run), not \(analysis.chart.rawValue)")
-        }
-        if analysis.chart.needsDenominator && !dataset.hasDenominator {
-            throw AnalysisError("a \(analysis.chart.rawValue) chart needs occupied bed days, and \(dataset.file) has no denominator column")
-        }
+        let context = Context(dataset)
+        let analysis = try analysisSettings(context, settings: settings)
         let data = try analysis.selectingSubtypes(of: dataset)
         var wards: [WardEvaluation] = []
         var regressions = SegmentedRegressionQueue()
@@ -23,10 +14,57 @@ public enum Evaluator {
             let built = SeriesBuilder.build(groupData, include: analysis.includes)
             if let problem = built.issues.first { throw AnalysisError(problem.description) }
             for series in built.series {
-                wards.append(evaluateWard(series, dataset: groupData, group: group, analysis: analysis,
-                                          settings: settings, index: wards.count, regressions: &regressions))
+                let (ward, regression) = evaluateWard(series, context: context, group: group, analysis: analysis,
+                                                      settings: settings)
+                regressions.append(regression, ward: wards.count)
+                wards.append(ward)
             }
         }
+        return finish(wards, regressions: regressions, context: context, chart: analysis.chart, settings: settings)
+    }
+
+    /// What evaluating a ward needs to know of its file.
+    struct Context: Sendable {
+        var file: String
+        var periodKind: PeriodKind
+        var hasDenominator: Bool
+        var valueKind: ValueKind
+
+        init(_ dataset: WardDataset) {
+            self.init(file: dataset.file, periodKind: dataset.periodKind, hasDenominator: dataset.hasDenominator,
+                      valueKind: dataset.valueKind)
+        }
+
+        init(file: String, periodKind: PeriodKind, hasDenominator: Bool, valueKind: ValueKind) {
+            self.file = file
+            self.periodKind = periodKind
+            self.hasDenominator = hasDenominator
+            self.valueKind = valueKind
+        }
+    }
+
+    /// The SPC settings of the evaluation's centre-line view, or the error that says why
+    /// the data cannot be evaluated.
+    static func analysisSettings(_ context: Context, settings: EvaluationSettings) throws(AnalysisError) -> AnalysisSettings {
+        guard context.valueKind == .count else {
+            throw AnalysisError("evaluate compares incident counts, and \(context.file) has a `value` column (a non-count measure)")
+        }
+        var analysis = settings.analysis
+        if !settings.chartGiven { analysis.chart = context.hasDenominator ? .u : .c }
+        guard [.run, .i, .c, .u, .up].contains(analysis.chart) else {
+            throw AnalysisError("evaluate's SPC view needs a chart of counts or rates per period (u, up, c, i or run), not \(analysis.chart.rawValue)")
+        }
+        if analysis.chart.needsDenominator && !context.hasDenominator {
+            throw AnalysisError("a \(analysis.chart.rawValue) chart needs occupied bed days, and \(context.file) has no denominator column")
+        }
+        return analysis
+    }
+
+    /// The evaluation from every ward's figures (in file order): segmented regressions
+    /// solved in batches, pooling per trust and programme, warnings.
+    static func finish(_ evaluated: [WardEvaluation], regressions: SegmentedRegressionQueue, context: Context,
+                       chart: ChartKind, settings: EvaluationSettings) -> EvaluationResult {
+        var wards = evaluated
         regressions.solve(into: &wards)
         var warnings: [String] = []
         if wards.isEmpty { warnings.append("no series matched the filters (--trust, --ward, --measure, --subtype)") }
@@ -38,8 +76,8 @@ public enum Evaluator {
             wards: wards,
             trusts: pool(wards, byTrust: settings.groupBy != .measure, benchmark: settings.benchmark),
             programme: pool(wards, byTrust: false, benchmark: settings.benchmark),
-            benchmark: settings.benchmark, period: dataset.periodKind.name,
-            exposureIsBedDays: dataset.hasDenominator, chart: analysis.chart, warnings: warnings)
+            benchmark: settings.benchmark, period: context.periodKind.name,
+            exposureIsBedDays: context.hasDenominator, chart: chart, warnings: warnings)
     }
 
     /// The dataset once (group `nil`), or once per value of the subtype/context column.
@@ -67,9 +105,9 @@ public enum Evaluator {
 
     // MARK: One ward
 
-    static func evaluateWard(_ series: WardSeries, dataset: WardDataset, group: String?, analysis: AnalysisSettings,
-                             settings: EvaluationSettings, index: Int,
-                             regressions: inout SegmentedRegressionQueue) -> WardEvaluation {
+    /// One ward's figures, and its segmented regression's input (solved later with others).
+    static func evaluateWard(_ series: WardSeries, context dataset: Context, group: String?, analysis: AnalysisSettings,
+                             settings: EvaluationSettings) -> (WardEvaluation, SegmentedRegressionQueue.Entry?) {
         var evaluation = WardEvaluation(trust: series.trust, ward: series.ward, measure: series.measure, group: group,
                                         baseline: nil, comparison: nil, counts: nil, rateRatio: nil,
                                         verdict: .insufficientData, centreChangePercent: nil, its: nil,
@@ -79,7 +117,7 @@ public enum Evaluator {
         guard let windows = EvaluationWindows.choose(periods: series.periods, settings: settings.windows,
                                                      intervention: intervention) else {
             evaluation.warnings.append("only \(series.periods.count) observed \(dataset.periodKind.name)s (fewer than \(settings.windows.minimumPeriods)): not evaluated")
-            return evaluation
+            return (evaluation, nil)
         }
         evaluation.notes = windows.notes
         let bedDays = dataset.hasDenominator
@@ -107,9 +145,10 @@ public enum Evaluator {
         }
         evaluation.centreChangePercent = centreChange(series, windows: baseline, dataset: dataset, analysis: analysis,
                                                       wardEvents: wardEvents, settings: settings)
-        regressions.add(series, baseline: baseline, comparison: comparison, kind: dataset.periodKind,
-                        bedDays: bedDays, model: settings.segmentedModel, ward: index)
-        return evaluation
+        let regression = SegmentedRegressionQueue.entry(series, baseline: baseline, comparison: comparison,
+                                                        kind: dataset.periodKind, bedDays: bedDays,
+                                                        model: settings.segmentedModel)
+        return (evaluation, regression)
     }
 
     static func figures(_ series: WardSeries, _ indices: [Int], bedDays: Bool) -> WindowFigures? {
@@ -124,7 +163,7 @@ public enum Evaluator {
     /// 100·(CL_latest − CL_baseline)/CL_baseline with the chart in use: CL_baseline from the
     /// baseline window; CL_latest from the last phase when phases exist, else from the
     /// latest sustained shift; `nil` when neither exists or CL_baseline is 0.
-    static func centreChange(_ series: WardSeries, windows baseline: [Int], dataset: WardDataset,
+    static func centreChange(_ series: WardSeries, windows baseline: [Int], dataset: Context,
                              analysis: AnalysisSettings, wardEvents: [WardEvent],
                              settings: EvaluationSettings) -> Double? {
         guard let lastBaseline = baseline.last else { return nil }
@@ -232,12 +271,28 @@ public enum Evaluator {
 /// Segmented regressions waiting to be solved: wards sharing observed periods and
 /// intervention go to LAPACK together (`SegmentedRegression.fitBatch`).
 struct SegmentedRegressionQueue {
+    /// One ward's model: a linear model's input (solved later, in a batch) or a Poisson fit.
+    enum Entry: Sendable {
+        case linear(SegmentedRegression.Input)
+        case poisson(PoissonSegmentedRegression?)
+    }
+
     private var linear: [(ward: Int, input: SegmentedRegression.Input)] = []
     private var poisson: [(ward: Int, fit: PoissonSegmentedRegression?)] = []
 
-    mutating func add(_ series: WardSeries, baseline: [Int], comparison: [Int], kind: PeriodKind, bedDays: Bool,
-                      model: SegmentedModel, ward: Int) {
-        guard let first = baseline.first, let firstComparison = comparison.first else { return }
+    /// Queues ward number `ward`'s model (nothing when it has none).
+    mutating func append(_ entry: Entry?, ward: Int) {
+        switch entry {
+        case .linear(let input)?: linear.append((ward, input))
+        case .poisson(let fit)?: poisson.append((ward, fit))
+        case nil: break
+        }
+    }
+
+    /// The model of one ward's baseline and comparison windows; `nil` when a window is empty.
+    static func entry(_ series: WardSeries, baseline: [Int], comparison: [Int], kind: PeriodKind, bedDays: Bool,
+                      model: SegmentedModel) -> Entry? {
+        guard let first = baseline.first, let firstComparison = comparison.first else { return nil }
         let indices = Array(Set(baseline + comparison)).sorted()
         let origin = series.periods[first]
         let periods = indices.map { kind.distance(from: origin, to: series.periods[$0]) }
@@ -247,12 +302,11 @@ struct SegmentedRegressionQueue {
             let values = indices.map { index -> Double in
                 bedDays ? series.values[index] / (series.denominators[index] ?? .nan) * 1000 : series.values[index]
             }
-            linear.append((ward, SegmentedRegression.Input(periods: periods, values: values, firstComparisonPeriod: t0)))
+            return .linear(SegmentedRegression.Input(periods: periods, values: values, firstComparisonPeriod: t0))
         case .poisson:
             let exposures = indices.map { bedDays ? (series.denominators[$0] ?? 0) : 1 }
-            let fit = PoissonSegmentedRegression.fit(periods: periods, counts: indices.map { Int(series.values[$0]) },
-                                                     exposures: exposures, firstComparisonPeriod: t0)
-            poisson.append((ward, fit))
+            return .poisson(PoissonSegmentedRegression.fit(periods: periods, counts: indices.map { Int(series.values[$0]) },
+                                                           exposures: exposures, firstComparisonPeriod: t0))
         }
     }
 

@@ -15,43 +15,75 @@ public enum AnalysisCSV {
     static func number(_ value: Double?) -> String { value.map(CSVCell.number) ?? "" }
     static func flag(_ value: Bool) -> String { value ? "TRUE" : "FALSE" }
 
-    /// Every point, with a header row.
+    /// Every point, with a header row. Series are written in parallel blocks and joined
+    /// in order (the text is the same whatever the number of threads).
     public static func points(_ reports: [SeriesReport]) -> String {
-        var out = pointHeader.joined(separator: ",") + "\n"
-        for report in reports {
-            let prefix = [CSVCell.text(report.trust), CSVCell.text(report.ward), CSVCell.text(report.measure),
-                          report.chart.rawValue].joined(separator: ",")
-            let hasIcons = report.rules.kind.hasIcons
-            for point in report.points {
-                let cells = [
-                    prefix, String(point.phase), point.period.iso, number(point.count), number(point.denominator),
-                    number(point.value), number(point.centre), number(point.lower), number(point.upper),
-                    flag(point.baseline), flag(point.excluded),
-                    CSVCell.text(point.signals.map(\.rawValue).joined(separator: ";")),
-                    hasIcons ? (point.category?.rawValue ?? "") : "",
-                ]
-                out += cells.joined(separator: ",") + "\n"
-            }
+        let blocks = ParallelBlocks.map(count: reports.count, blockSize: 64) { range in
+            range.map { pointRows(reports[$0]) }
+        }
+        return pointHeader.joined(separator: ",") + "\n" + blocks.joined()
+    }
+
+    /// One series' point rows.
+    static func pointRows(_ report: SeriesReport) -> String {
+        var out = ""
+        out.reserveCapacity(report.points.count * 96)
+        let prefix = [CSVCell.text(report.trust), CSVCell.text(report.ward), CSVCell.text(report.measure),
+                      report.chart.rawValue].joined(separator: ",") + ","
+        let hasIcons = report.rules.kind.hasIcons
+        for point in report.points {
+            out += prefix
+            out += String(point.phase); out += ","
+            out += point.period.iso; out += ","
+            out += number(point.count); out += ","
+            out += number(point.denominator); out += ","
+            out += number(point.value); out += ","
+            out += number(point.centre); out += ","
+            out += number(point.lower); out += ","
+            out += number(point.upper); out += ","
+            out += flag(point.baseline); out += ","
+            out += flag(point.excluded); out += ","
+            out += point.signals.isEmpty ? "" : CSVCell.text(point.signals.map(\.rawValue).joined(separator: ";"))
+            out += ","
+            out += hasIcons ? (point.category?.rawValue ?? "") : ""
+            out += "\n"
         }
         return out
     }
 
     /// One row per series, with a header row.
-    public static func summary(_ reports: [SeriesReport]) -> String {
-        var out = summaryHeader.joined(separator: ",") + "\n"
-        for report in reports {
-            let latest = report.latestPhase
-            let limits = report.latestLimits
-            var cells: [String] = [CSVCell.text(report.trust), CSVCell.text(report.ward), CSVCell.text(report.measure)]
-            cells += [report.chart.rawValue, report.rules.kind.rawValue, report.period, String(report.points.count)]
-            cells += [report.points.first?.period.iso ?? "", report.points.last?.period.iso ?? ""]
-            cells += [latest?.start.iso ?? "", number(latest?.centre), number(limits.lower), number(limits.upper)]
-            cells.append(CSVCell.text(report.latestSignals.map(\.rawValue).joined(separator: ";")))
-            cells.append(String(report.sustainedShifts.count))
-            cells += [report.variation?.rawValue ?? "", report.assurance?.rawValue ?? ""]
-            cells.append(CSVCell.text(report.warnings.joined(separator: " | ")))
-            out += cells.joined(separator: ",") + "\n"
+    public static func summary(_ reports: [SeriesReport]) -> String { summary(reports.map(SeriesSummary.init)) }
+
+    /// One row per series, with a header row.
+    public static func summary(_ summaries: [SeriesSummary]) -> String {
+        let rows = ParallelBlocks.map(count: summaries.count, blockSize: 512) { range in
+            range.map { summaryRow(summaries[$0]) }
         }
+        return summaryHeader.joined(separator: ",") + "\n" + rows.joined()
+    }
+
+    /// One series' summary row, appended cell by cell.
+    static func summaryRow(_ summary: SeriesSummary) -> String {
+        var out = ""
+        out.reserveCapacity(192)
+        out += CSVCell.text(summary.trust); out += ","
+        out += CSVCell.text(summary.ward); out += ","
+        out += CSVCell.text(summary.measure); out += ","
+        out += summary.chart.rawValue; out += ","
+        out += summary.rules.rawValue; out += ","
+        out += summary.period; out += ","
+        out += String(summary.points); out += ","
+        out += summary.first?.iso ?? ""; out += ","
+        out += summary.last?.iso ?? ""; out += ","
+        out += summary.latestPhaseStart?.iso ?? ""; out += ","
+        out += number(summary.latestCentre); out += ","
+        out += number(summary.latestLower); out += ","
+        out += number(summary.latestUpper); out += ","
+        out += CSVCell.text(summary.latestSignals.map(\.rawValue).joined(separator: ";")); out += ","
+        out += String(summary.sustainedShifts); out += ","
+        out += summary.variation?.rawValue ?? ""; out += ","
+        out += summary.assurance?.rawValue ?? ""; out += ","
+        out += CSVCell.text(summary.warnings.joined(separator: " | ")); out += "\n"
         return out
     }
 }

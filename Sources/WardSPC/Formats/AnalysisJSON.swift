@@ -9,8 +9,11 @@ public enum AnalysisJSON {
     }
 
     /// One object per series: the many-ward overview.
-    public static func summary(_ reports: [SeriesReport]) -> JSONValue {
-        .object([("schema", .string("wardspc/summary@1")), ("series", .array(reports.map(summaryEntry)))])
+    public static func summary(_ reports: [SeriesReport]) -> JSONValue { summary(reports.map(SeriesSummary.init)) }
+
+    /// `wardspc/summary@1` from summaries (the streaming path builds no per-point reports).
+    public static func summary(_ summaries: [SeriesSummary]) -> JSONValue {
+        .object([("schema", .string("wardspc/summary@1")), ("series", .array(summaries.map(summaryEntry)))])
     }
 
     static func number(_ value: Double?) -> JSONValue { .optional(value, JSONValue.number) }
@@ -124,26 +127,30 @@ public enum AnalysisJSON {
         .object([("date", date(event.date)), ("label", .string(event.label)), ("kind", .string(event.kind.rawValue))])
     }
 
-    static func summaryEntry(_ report: SeriesReport) -> JSONValue {
-        let limits = report.latestLimits
-        return .object(identity(report) + [
-            ("period", .string(report.period)),
-            ("points", .number(Double(report.points.count))),
-            ("first", .optional(report.points.first) { date($0.period) }),
-            ("last", .optional(report.points.last) { date($0.period) }),
-            ("latest_phase", .optional(report.latestPhase) { phase in
+    static func summaryEntry(_ summary: SeriesSummary) -> JSONValue {
+        .object([
+            ("trust", .string(summary.trust)),
+            ("ward", .string(summary.ward)),
+            ("measure", .string(summary.measure)),
+            ("chart", .string(summary.chart.rawValue)),
+            ("rules", .string(summary.rules.rawValue)),
+            ("period", .string(summary.period)),
+            ("points", .number(Double(summary.points))),
+            ("first", .optional(summary.first) { date($0) }),
+            ("last", .optional(summary.last) { date($0) }),
+            ("latest_phase", .optional(summary.latestPhaseStart) { start in
                 .object([
-                    ("start", date(phase.start)),
-                    ("centre", number(phase.centre)),
-                    ("lower", number(limits.lower)),
-                    ("upper", number(limits.upper)),
+                    ("start", date(start)),
+                    ("centre", number(summary.latestCentre)),
+                    ("lower", number(summary.latestLower)),
+                    ("upper", number(summary.latestUpper)),
                 ])
             }),
-            ("latest_signals", .array(report.latestSignals.map { .string($0.rawValue) })),
-            ("sustained_shifts", .number(Double(report.sustainedShifts.count))),
-            ("variation", .optional(report.variation) { .string($0.rawValue) }),
-            ("assurance", .optional(report.assurance) { .string($0.rawValue) }),
-            ("warnings", .array(report.warnings.map(JSONValue.string))),
+            ("latest_signals", .array(summary.latestSignals.map { .string($0.rawValue) })),
+            ("sustained_shifts", .number(Double(summary.sustainedShifts))),
+            ("variation", .optional(summary.variation) { .string($0.rawValue) }),
+            ("assurance", .optional(summary.assurance) { .string($0.rawValue) }),
+            ("warnings", .array(summary.warnings.map(JSONValue.string))),
         ])
     }
 }

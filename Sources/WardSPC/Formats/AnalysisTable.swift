@@ -32,13 +32,17 @@ public enum AnalysisTable {
     }
 
     static func units(_ report: SeriesReport) -> String {
-        switch report.chart {
-        case .u, .up: return "per \(CSVCell.number(report.multiplier).withThousands) occupied bed days"
-        case .p, .pp: return report.multiplier == 100 ? "per cent" : "proportion × \(CSVCell.number(report.multiplier))"
+        units(chart: report.chart, multiplier: report.multiplier, period: report.period)
+    }
+
+    static func units(chart: ChartKind, multiplier: Double, period: String) -> String {
+        switch chart {
+        case .u, .up: return "per \(CSVCell.number(multiplier).withThousands) occupied bed days"
+        case .p, .pp: return multiplier == 100 ? "per cent" : "proportion × \(CSVCell.number(multiplier))"
         case .g, .t: return "days between incidents"
-        case .c: return "count per \(report.period)"
+        case .c: return "count per \(period)"
         case .run, .i, .mr:
-            return report.multiplier != 1 ? "per \(CSVCell.number(report.multiplier).withThousands)" : "per \(report.period)"
+            return multiplier != 1 ? "per \(CSVCell.number(multiplier).withThousands)" : "per \(period)"
         }
     }
 
@@ -99,22 +103,24 @@ public enum AnalysisTable {
 
     /// One line per series, grouped by trust: the latest phase's centre and limits, its
     /// signals (one letter each) and the icons, with a legend.
-    public static func summary(_ reports: [SeriesReport]) -> String {
-        let hasIcons = reports.contains { $0.rules.kind.hasIcons }
+    public static func summary(_ reports: [SeriesReport]) -> String { summary(reports.map(SeriesSummary.init)) }
+
+    /// The summary table from summaries (the streaming path builds no per-point reports).
+    public static func summary(_ reports: [SeriesSummary]) -> String {
+        let hasIcons = reports.contains { $0.rules.hasIcons }
         var headers = ["ward", "measure", "centre", "lower", "upper", "signals"]
         if hasIcons { headers += ["var", "assur"] }
         var blocks: [String] = []
         var trustOrder: [String] = []
-        var byTrust: [String: [SeriesReport]] = [:]
+        var byTrust: [String: [SeriesSummary]] = [:]
         for report in reports {
             if byTrust[report.trust] == nil { trustOrder.append(report.trust) }
             byTrust[report.trust, default: []].append(report)
         }
         for trust in trustOrder {
             let rows = byTrust[trust]!.map { report -> [String] in
-                let limits = report.latestLimits
-                var row = [report.ward, report.measure, number(report.latestPhase?.centre),
-                           number(limits.lower), number(limits.upper),
+                var row = [report.ward, report.measure, number(report.latestCentre),
+                           number(report.latestLower), number(report.latestUpper),
                            report.latestSignals.compactMap { signalCode[$0] }.joined()]
                 if hasIcons {
                     row += [report.variation.flatMap { variationCode[$0] } ?? "",
@@ -126,7 +132,7 @@ public enum AnalysisTable {
         }
         var out = blocks.joined(separator: "\n\n")
         if let first = reports.first {
-            out += "\n\n\(first.chart.rawValue) chart (\(units(first))), \(first.rules.kind.rawValue) rules."
+            out += "\n\n\(first.chart.rawValue) chart (\(units(chart: first.chart, multiplier: first.multiplier, period: first.period))), \(first.rules.rawValue) rules."
             out += "\nCentre and limits: the latest phase's (limits at its last point)."
             out += "\nSignals: O outside limits, R long run, S shift, T trend, 2 two of three,"
             out += "\n         X few crossings, F/M too few/many runs."

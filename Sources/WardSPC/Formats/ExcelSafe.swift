@@ -6,11 +6,13 @@ public enum CSVCell {
     /// `'` when it starts with `=`, `+`, `-`, `@`, a tab or a carriage return (which
     /// Excel would run as a formula).
     public static func text(_ value: String) -> String {
-        var cell = value
-        if let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
-            cell = "'" + cell
-        }
-        if cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+        // Bytes, not Characters: a CSV reader splits on the byte, so a comma that a
+        // combining mark joins into one Character must still be quoted.
+        let formulaStart = value.utf8.first.map { [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains($0) } ?? false
+        let needsQuotes = value.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+        if !formulaStart && !needsQuotes { return value }
+        var cell = formulaStart ? "'" + value : value
+        if needsQuotes {
             cell = "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return cell

@@ -1,0 +1,95 @@
+import SPCCore
+import WardData
+
+/// `analyze` on the streaming path: a clean long-format file grouped by series is read
+/// in pieces on every core, and each series is analysed (through the batch engine) as
+/// soon as its rows are complete — see `GroupedLongReader` for what qualifies. The result
+/// is the same as `WardDataReader.read` then `Analyzer.analyse` (`StreamingAnalysisTests`
+/// compares them); anything the fast path does not take returns `.fallback` with the
+/// reason, and the caller takes the whole-file path.
+///
+/// Memory: the whole-file path holds every row (about 60 bytes each, plus the mapped
+/// file); this one holds the batches in flight (256 series per core) and the results —
+/// a summary line per series with `summaryOnly`, else every point's report.
+public enum StreamingAnalysis {
+    public enum Output: Sendable {
+        case summaries([SeriesSummary])
+        case reports([SeriesReport])
+    }
+
+    public enum Outcome: Sendable {
+        /// Output in file order, request-level warnings, and rows read.
+        case done(Output, warnings: [String], rows: Int)
+        case fallback(String)
+    }
+
+    private enum Item: Sendable {
+        case skipped
+        case failed(AnalysisError)
+        case summary(SeriesSummary)
+        case report(SeriesReport)
+    }
+
+    /// Analyses `file` as `Analyzer.analyse` would after `WardDataReader.read`.
+    /// Throws the same `AnalysisError`s for requests the data cannot support.
+    public static func analyse(_ file: InputFile, options: ReadOptions, settings: AnalysisSettings,
+                               summaryOnly: Bool, threads: Int = ParallelPieces.activeCores,
+                               progress: (@Sendable (Int) -> Void)? = nil) throws(AnalysisError) -> Outcome {
+        guard !settings.chart.needsIncidentDates, settings.subtypes.isEmpty else {
+            return .fallback("g and t charts and --subtype need the whole-file reader")
+        }
+        guard let facts = GroupedLongReader.facts(of: file, options: options) else {
+            return .fallback("the file is not the plain long format with ISO dates")
+        }
+        try Analyzer.checkRequest(file: facts.file, hasIncidentDates: false, hasDenominator: facts.hasDenominator,
+                                  valueKind: facts.valueKind, settings: settings)
+        let outcome = GroupedLongReader.read(file, options: options, threads: threads, progress: progress) { series, facts in
+            process(series, facts: facts, settings: settings, summaryOnly: summaryOnly)
+        }
+        switch outcome {
+        case .fallback(let reason):
+            return .fallback(reason)
+        case .read(_, let items, let rows):
+            var summaries: [SeriesSummary] = []
+            var reports: [SeriesReport] = []
+            for item in items {
+                switch item {
+                case .skipped: continue
+                case .failed(let error): throw error
+                case .summary(let summary): summaries.append(summary)
+                case .report(let report): reports.append(report)
+                }
+            }
+            var warnings: [String] = []
+            if summaries.isEmpty && reports.isEmpty {
+                warnings.append("no series matched the filters (--trust, --ward, --measure, --subtype)")
+            }
+            return .done(summaryOnly ? .summaries(summaries) : .reports(reports), warnings: warnings, rows: rows)
+        }
+    }
+
+    /// One batch of finished series on its reader thread: filtered, prepared, analysed
+    /// together, and summarised or reported.
+    private static func process(_ series: [WardSeries], facts: GroupedLongReader.FileFacts,
+                                settings: AnalysisSettings, summaryOnly: Bool) -> [Item] {
+        let context = Analyzer.SeriesContext(file: facts.file, periodKind: facts.periodKind, valueKind: facts.valueKind)
+        var items = [Item](repeating: .skipped, count: series.count)
+        var prepared: [Analyzer.PreparedSeries] = []
+        var positions: [Int] = []
+        for (index, one) in series.enumerated() where settings.includes(one.trust, one.ward, one.measure) {
+            do {
+                prepared.append(try Analyzer.prepare(one, context: context, settings: settings))
+                positions.append(index)
+            } catch {
+                items[index] = .failed(error)
+            }
+        }
+        let analyses = Analyzer.analyse(prepared, context: context, settings: settings, threads: 1)
+        for (position, index) in positions.enumerated() {
+            items[index] = summaryOnly
+                ? .summary(Analyzer.summary(prepared[position], analysis: analyses[position], context: context))
+                : .report(Analyzer.report(prepared[position], analysis: analyses[position], context: context))
+        }
+        return items
+    }
+}

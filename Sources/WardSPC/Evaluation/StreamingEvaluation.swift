@@ -1,0 +1,60 @@
+import SPCCore
+import WardData
+
+/// `evaluate` on the streaming path (see `GroupedLongReader`): each ward is evaluated on
+/// its reader thread as soon as its rows are complete — windows, exact rate ratio,
+/// verdict, centre-line change — and its segmented-regression input is kept; the
+/// regressions are then solved in file order in the same batches as the whole-file path,
+/// and pooled. The result equals `Evaluator.evaluate` after `WardDataReader.read`
+/// (`StreamingEvaluationTests`); anything the fast path does not take returns `nil`
+/// with the reason, and the caller takes the whole-file path.
+public enum StreamingEvaluation {
+    public enum Outcome: Sendable {
+        case done(EvaluationResult, rows: Int)
+        case fallback(String)
+    }
+
+    private enum Item: Sendable {
+        case skipped
+        case ward(WardEvaluation, SegmentedRegressionQueue.Entry?)
+    }
+
+    public static func evaluate(_ file: InputFile, options: ReadOptions, settings: EvaluationSettings,
+                                threads: Int = ParallelPieces.activeCores,
+                                progress: (@Sendable (Int) -> Void)? = nil) throws(AnalysisError) -> Outcome {
+        guard settings.groupBy == .trust || settings.groupBy == .measure, settings.analysis.subtypes.isEmpty else {
+            return .fallback("--group-by subtype|context and --subtype need the whole-file reader")
+        }
+        guard let facts = GroupedLongReader.facts(of: file, options: options) else {
+            return .fallback("the file is not the plain long format with ISO dates")
+        }
+        let context = Evaluator.Context(file: facts.file, periodKind: facts.periodKind,
+                                        hasDenominator: facts.hasDenominator, valueKind: facts.valueKind)
+        let analysis = try Evaluator.analysisSettings(context, settings: settings)
+        let outcome = GroupedLongReader.read(file, options: options, threads: threads, progress: progress) { series, facts in
+            let context = Evaluator.Context(file: facts.file, periodKind: facts.periodKind,
+                                            hasDenominator: facts.hasDenominator, valueKind: facts.valueKind)
+            return series.map { one -> Item in
+                guard analysis.includes(one.trust, one.ward, one.measure) else { return .skipped }
+                let (ward, regression) = Evaluator.evaluateWard(one, context: context, group: nil, analysis: analysis,
+                                                                settings: settings)
+                return .ward(ward, regression)
+            }
+        }
+        switch outcome {
+        case .fallback(let reason):
+            return .fallback(reason)
+        case .read(let facts, let items, let rows):
+            let context = Evaluator.Context(file: facts.file, periodKind: facts.periodKind,
+                                            hasDenominator: facts.hasDenominator, valueKind: facts.valueKind)
+            var wards: [WardEvaluation] = []
+            var regressions = SegmentedRegressionQueue()
+            for case .ward(let ward, let regression) in items {
+                regressions.append(regression, ward: wards.count)
+                wards.append(ward)
+            }
+            return .done(Evaluator.finish(wards, regressions: regressions, context: context, chart: analysis.chart,
+                                          settings: settings), rows: rows)
+        }
+    }
+}
