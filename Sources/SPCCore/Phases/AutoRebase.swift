@@ -99,10 +99,5 @@ public enum AutoRebase {
     }
 
     /// The usual median (the mean of the middle two for an even count), as R's `median`.
-    private static func median(of values: [Double]) -> Double? {
-        guard !values.isEmpty else { return nil }
-        let sorted = values.sorted()
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-    }
+    private static func median(of values: [Double]) -> Double? { Selection.median(values) }
 }

@@ -293,7 +293,7 @@ struct SegmentedRegressionQueue {
     static func entry(_ series: WardSeries, baseline: [Int], comparison: [Int], kind: PeriodKind, bedDays: Bool,
                       model: SegmentedModel) -> Entry? {
         guard let first = baseline.first, let firstComparison = comparison.first else { return nil }
-        let indices = Array(Set(baseline + comparison)).sorted()
+        let indices = sortedUnion(baseline, comparison)
         let origin = series.periods[first]
         let periods = indices.map { kind.distance(from: origin, to: series.periods[$0]) }
         let t0 = kind.distance(from: origin, to: series.periods[firstComparison])
@@ -308,6 +308,26 @@ struct SegmentedRegressionQueue {
             return .poisson(PoissonSegmentedRegression.fit(periods: periods, counts: indices.map { Int(series.values[$0]) },
                                                            exposures: exposures, firstComparisonPeriod: t0))
         }
+    }
+
+    /// The indices of both windows, ascending, each once (a merge when both are ascending,
+    /// as the windows are; a sort otherwise).
+    static func sortedUnion(_ a: [Int], _ b: [Int]) -> [Int] {
+        func ascending(_ x: [Int]) -> Bool { zip(x, x.dropFirst()).allSatisfy { $0 < $1 } }
+        guard ascending(a), ascending(b) else { return Array(Set(a + b)).sorted() }
+        var result: [Int] = []
+        result.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            if j == b.count || (i < a.count && a[i] < b[j]) {
+                result.append(a[i]); i += 1
+            } else if i == a.count || b[j] < a[i] {
+                result.append(b[j]); j += 1
+            } else {
+                result.append(a[i]); i += 1; j += 1
+            }
+        }
+        return result
     }
 
     /// Solves the queued linear models in batches and writes every result into its ward.

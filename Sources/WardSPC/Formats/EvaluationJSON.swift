@@ -10,7 +10,9 @@ public enum EvaluationJSON {
     public static func document(_ result: EvaluationResult, suppression: Suppression = Suppression()) -> JSONValue {
         .object([
             ("schema", .string("wardspc/evaluation@1")),
-            ("wards", .array(result.wards.map { ward($0, suppression: suppression) })),
+            ("wards", .array(ParallelBlocks.map(count: result.wards.count, blockSize: 256) { range in
+                range.map { ward(result.wards[$0], suppression: suppression) }
+            })),
             ("trusts", .array(result.trusts.map { pooled($0, benchmark: result.benchmark) })),
             ("programme", .array(result.programme.map { pooled($0, benchmark: result.benchmark) })),
             ("benchmark", .number(result.benchmark)),
