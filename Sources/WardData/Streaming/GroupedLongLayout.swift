@@ -1,8 +1,11 @@
-/// The header of a file the fast path can read: the plain long format with no other
-/// column (DESIGN.md §3.1), and where its data rows start.
+/// The header of a file the fast path can read: the long format (DESIGN.md §3.1), its
+/// dimension columns, and where its data rows start.
 struct GroupedLongLayout: Sendable {
     var trust: Int, ward: Int, measure: Int, period: Int, number: Int
     var denominator: Int?
+    /// Dimension columns (`subtype`, `context`, …): rows that differ only by them are
+    /// combined into one period, as `SeriesBuilder` does.
+    var dimensions: [Int]
     var fieldCount: Int
     var valueKind: ValueKind
     var monthly: Bool
@@ -25,7 +28,8 @@ struct GroupedLongLayout: Sendable {
         let value = columns.optional(ColumnNames.value)
         let period = columns.periodColumn(dateAllowed: count != nil || value != nil)
         let denominator = columns.optional(ColumnNames.denominator, role: "denominator")
-        guard !columns.issues.hasErrors, columns.remaining().isEmpty, (count == nil) != (value == nil),
+        let dimensions = columns.remaining()
+        guard !columns.issues.hasErrors, (count == nil) != (value == nil),
               let trust, let ward, let measure, let period, !period.isWeekEnding else { return nil }
         guard scanner.nextRecord() else { return nil }
         self.trust = trust
@@ -34,6 +38,7 @@ struct GroupedLongLayout: Sendable {
         self.period = period.index
         self.number = count ?? value!
         self.denominator = denominator
+        self.dimensions = dimensions
         self.fieldCount = header.names.count
         self.valueKind = count != nil ? .count : .value
         self.monthly = period.isMonthly(options)

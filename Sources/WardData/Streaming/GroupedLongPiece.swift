@@ -67,13 +67,46 @@ struct Piece<Result> {
             let offset = start - base
             return offset..<(offset + trimmed.count)
         }
+        /// A dimension value's trimmed byte range (it may be empty); `nil` with doubled quotes.
+        func dimensionRange(_ column: Int) -> Range<Int>? {
+            let field = scanner.fields[column]
+            guard !field.hasDoubledQuotes, let base = piece.baseAddress else { return nil }
+            let trimmed = NumberParser.trimmed(UnsafeBufferPointer(rebasing: piece[field.start..<field.end]))
+            guard let start = trimmed.baseAddress else { return field.start..<field.start }
+            let offset = start - base
+            return offset..<(offset + trimmed.count)
+        }
         func same(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
             a.count == b.count && memcmp(piece.baseAddress! + a.lowerBound, piece.baseAddress! + b.lowerBound, a.count) == 0
         }
         func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: piece[range]), as: UTF8.self) }
 
+        // The rows of the current period (several when dimension columns split it).
+        let dimensionCount = layout.dimensions.count
+        var groupDimensions: [Range<Int>] = []
+        var groupDenominators: [Double] = []
+        var rowDimensions = [Range<Int>](repeating: 0..<0, count: dimensionCount)
+        /// Sets the current period's denominator from its rows (`SeriesBuilder`'s rule:
+        /// one value repeated is the ward's, different ones add up, per `--denominator-scope`).
+        func closeGroup() {
+            defer {
+                groupDimensions.removeAll(keepingCapacity: true)
+                groupDenominators.removeAll(keepingCapacity: true)
+            }
+            guard layout.denominator != nil, !denominators.isEmpty, let first = groupDenominators.first else { return }
+            let allEqual = groupDenominators.allSatisfy { $0 == first }
+            switch options.denominatorScope {
+            case .auto: denominators[denominators.count - 1] = allEqual ? first : groupDenominators.reduce(0, +)
+            case .row: denominators[denominators.count - 1] = groupDenominators.reduce(0, +)
+            case .ward:
+                guard allEqual else { fallback = "rows of one period with different denominators"; return }
+                denominators[denominators.count - 1] = first
+            }
+        }
+
         func finishSeries() {
             guard let current = key else { return }
+            closeGroup()
             var series = WardSeries(trust: text(current.trust), ward: text(current.ward), measure: text(current.measure),
                                     periods: periods, values: values, denominators: denominators,
                                     missingPeriods: [], lines: [])
@@ -126,7 +159,6 @@ struct Piece<Result> {
                 fallback = "a monthly date that is not the 1st"
                 break
             }
-            if let last = periods.last, !(last < date) { fallback = "rows of a series out of date order or repeated"; break }
             let number: Double
             if isCount {
                 guard case .success(let count) = scanner.withBytes(scanner.fields[layout.number], scratch: &scratch, {
@@ -149,9 +181,32 @@ struct Piece<Result> {
                 }
                 denominator = value
             }
-            periods.append(date)
-            values.append(number)
-            denominators.append(denominator)
+            for (slot, column) in layout.dimensions.enumerated() {
+                guard let range = dimensionRange(column) else { fallback = "a dimension value with doubled quotes"; break }
+                rowDimensions[slot] = range
+            }
+            if fallback != nil { break }
+            if let last = periods.last, last == date {
+                // Another row of the same period: it must differ in a dimension (else it is a
+                // duplicate the whole-file reader reports); counts add up.
+                guard dimensionCount > 0 else { fallback = "two rows for one period"; break }
+                var duplicate = false
+                for start in stride(from: 0, to: groupDimensions.count, by: dimensionCount)
+                    where (0..<dimensionCount).allSatisfy({ same(groupDimensions[start + $0], rowDimensions[$0]) }) {
+                    duplicate = true
+                }
+                guard !duplicate else { fallback = "duplicate rows"; break }
+                values[values.count - 1] += number
+            } else {
+                if let last = periods.last, !(last < date) { fallback = "rows of a series out of date order"; break }
+                closeGroup()
+                if fallback != nil { break }
+                periods.append(date)
+                values.append(number)
+                denominators.append(denominator)
+            }
+            groupDimensions += rowDimensions
+            if let denominator { groupDenominators.append(denominator) }
             rows += 1
             sinceProgress += 1
             if sinceProgress == 65_536 { progress?(sinceProgress); sinceProgress = 0 }
@@ -163,6 +218,8 @@ struct Piece<Result> {
         key = nil
         if pending.count > 0 { flush(process) }
         if let last {
+            closeGroup()
+            guard fallback == nil else { return }
             var series = WardSeries(trust: text(last.trust), ward: text(last.ward), measure: text(last.measure),
                                     periods: periods, values: values, denominators: denominators,
                                     missingPeriods: [], lines: [])
