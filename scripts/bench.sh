@@ -104,9 +104,14 @@ time_cli() {
   [ "$runs" != auto ] || count=(--min-runs "$MIN_RUNS" --max-runs "$MAX_RUNS")
   say "$name: $*"
   : > "$OUT/$name.rss"
-  hyperfine --shell=none --style basic "${count[@]}" --warmup "$warmup" \
+  # A failing command is recorded (NAME.failed, with its stderr) and the run goes on.
+  if ! hyperfine --shell=none --style basic "${count[@]}" --warmup "$warmup" \
     --export-json "$OUT/$name.json" --command-name "$name" \
-    "/usr/bin/time -a -o $OUT/$name.rss -f %M $*" >&2
+    "/usr/bin/time -a -o $OUT/$name.rss -f %M $*" >&2; then
+    rm -f "$OUT/$name.json"
+    "$@" 2>&1 >/dev/null | head -n 5 > "$OUT/$name.failed" || true
+    echo "$name FAILED: $(head -n 1 "$OUT/$name.failed")" >&2
+  fi
 }
 
 {
@@ -128,7 +133,10 @@ if [ $can_analyze = 1 ]; then
   time_cli summary_10k auto 1 "$WARDSPC" analyze "$F10K" --chart u --summary --format csv
   time_cli points_10k auto 1 "$WARDSPC" analyze "$F10K" --chart u --format csv
   if [ -n "${F100K:-}" ]; then
-    time_cli summary_100k "$BIG_RUNS" 0 "$WARDSPC" analyze "$F100K" --chart u --summary --format csv
+    # 100,000 series × 156 weeks is 15.6M rows, above the default --max-rows (10M).
+    raise=()
+    if has_flag analyze --max-rows; then raise=(--max-rows 20000000); fi
+    time_cli summary_100k "$BIG_RUNS" 0 "$WARDSPC" analyze "$F100K" --chart u --summary --format csv "${raise[@]}"
   fi
 else
   echo "skipped analyze: wardspc analyze lacks one of --chart --summary --format" >&2

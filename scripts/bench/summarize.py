@@ -88,7 +88,7 @@ def main():
         "summary_10k": "`wardspc analyze` 10k `--chart u --summary --format csv`",
         "points_10k": "`wardspc analyze` 10k `--chart u --format csv` (every point)",
         "evaluate_10k": "`wardspc evaluate` 10k `--baseline-until 2023-12-25 --from 2024-07-01 --format json`",
-        "summary_100k": "`wardspc analyze` 100k `--chart u --summary --format csv`",
+        "summary_100k": "`wardspc analyze` 100k `--chart u --summary --format csv --max-rows 20000000`",
         "chart_1k": "`wardspc chart` 1k series, every SVG (`--out DIR --force`)",
         "fread_process_10k": "R `data.table::fread` 10k, whole `Rscript` process",
         "pandas_pcc_10k": f"pandas + pycontrolcharts 10k, every series ({pandas_chart}), whole process",
@@ -98,7 +98,12 @@ def main():
     for name, label in labels.items():
         row = rows[name]
         if row is None:
-            print(f"| {label} | not run | | | | |")
+            failed = os.path.join(directory, name + ".failed")
+            if os.path.exists(failed):
+                message = open(failed).readline().strip().replace("|", "\\|")[:160]
+                print(f"| {label} | FAILED: {message} | | | | |")
+            else:
+                print(f"| {label} | not run | | | | |")
             continue
         print(f"| {label} | {seconds(row['median'])} | {seconds(row['min'])} … {seconds(row['max'])} "
               f"| {row['runs']} | {seconds(row['cpu'])} | {megabytes(row['rss_kb'])} |")
