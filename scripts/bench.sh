@@ -167,7 +167,7 @@ EOF
   Rscript -e "suppressMessages(library(data.table)); invisible(fread('$F10K'));
     for (i in 1:11) { t <- system.time(fread('$F10K')); cat(sprintf('%.4f %.4f %.4f\n', t[['elapsed']], t[['user.self']], t[['sys.self']])) };
     cat(sprintf('data.table=%s threads=%d\n', packageVersion('data.table'), getDTthreads()), file = '$OUT/fread_version.txt')" \
-    > "$OUT/fread_inR_10k.txt"
+    > "$OUT/fread_inR_10k.txt" || { echo "fread in R failed" >&2; rm -f "$OUT/fread_inR_10k.txt"; touch "$OUT/fread_inR_10k.txt"; }
   cut -d' ' -f1 "$OUT/fread_inR_10k.txt" | tr '\n' ' ' >&2; echo >&2
 fi
 
