@@ -3,7 +3,7 @@ SWIFT ?= swift
 DEMO_OUT ?= demo-output
 WARDSPC_RELEASE = .build/release/wardspc
 
-.PHONY: deps build release test demo clean fuzz fuzz-smoke sanitize
+.PHONY: deps build release test demo clean fuzz fuzz-smoke sanitize bench
 
 deps:
 	@scripts/install-deps.sh
@@ -53,6 +53,12 @@ sanitize: deps
 		$(SWIFT) test --skip-build --disable-xctest --sanitize=address --scratch-path .build-asan
 	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
 	WARDSPC_TEST_BOUNDS_SCALE=8 $(SWIFT) test --skip-build --disable-xctest --sanitize=thread --scratch-path .build-tsan
+
+# Whole-process timings of issue 6 with the side-by-side comparisons (R data.table::fread,
+# pandas + pycontrolcharts), then the Swift benchmark package; BENCH_QUICK=1 skips the latter.
+# Generated files and results go to .bench/ (Benchmarks/README.md).
+bench: release
+	scripts/bench.sh
 
 clean:
 	rm -rf .build .build-fuzz .build-asan .build-tsan $(DEMO_OUT)

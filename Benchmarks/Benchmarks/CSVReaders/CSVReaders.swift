@@ -1,22 +1,23 @@
 // Which CSV reader WardSPC builds on: two libraries from the package mirror against the
 // project's byte-level scanner, each summing the `count` column of the same long-format
-// file (generate it with scripts/generate_big_csv.py; 10,000 series × 156 weeks =
-// 1.56M rows). The last benchmark is the whole validated read WardSPC does.
+// file ($WARDSPC_BENCH_FILE, else the generated 10,000 series × 156 weeks = 1.56M rows
+// of scripts/generate_big_csv.py). The second benchmark is the whole validated read.
+import BenchSupport
 import Benchmark
 import CSV
 import Foundation
 import SwiftCSV
 import WardData
 
-let path = ProcessInfo.processInfo.environment["WARDSPC_BENCH_FILE"] ?? "big.csv"
+let path = ProcessInfo.processInfo.environment["WARDSPC_BENCH_FILE"] ?? BenchFiles.long(series: 10_000)
 let countColumn = 4
 
 nonisolated(unsafe) let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .peakMemoryResident],
+        metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident],
         timeUnits: .milliseconds,
-        maxDuration: .seconds(60),
-        maxIterations: 5
+        maxDuration: .seconds(15),
+        maxIterations: 3
     )
 
     Benchmark("CSVScanner (WardData, byte-level)") { benchmark in

@@ -1,7 +1,10 @@
 // How long drawing takes (issue 5: at most 1 ms per chart SVG). The sample programme is
 // analysed once outside the measurement, as u charts under the mdc rules with each
 // ward's join date as a phase — what `wardspc report` draws — then each benchmark draws.
+// The last two draw every series of the generated 1,000- and 10,000-series files (u
+// charts, mdc rules: `wardspc chart`'s defaults), one SVG each, without writing them.
 // Run: cd Benchmarks && swift package --disable-sandbox benchmark --target Rendering
+import BenchSupport
 import Benchmark
 import Foundation
 import SPCRender
@@ -50,5 +53,24 @@ nonisolated(unsafe) let benchmarks: @Sendable () -> Void = {
         let content = ReportContent(title: "Benchmark", series: series,
                                     provenance: .init(dataFile: "wards.csv", software: "benchmark", generated: "2026-01-01"))
         blackHole(HTMLReport.build(content).index.bytes.count)
+    }
+
+    for size in BenchSize.allCases {
+        Benchmark("ChartFiles.perSeries: every SVG of \(size.label) series (u, mdc)",
+                  configuration: .init(timeUnits: .milliseconds, warmupIterations: 1,
+                                       maxDuration: .seconds(10), maxIterations: size.maxIterations)) { benchmark in
+            let dataset = DatasetCache.shared.long(series: size.series)
+            var settings = AnalysisSettings()
+            settings.chart = .u
+            settings.rules = .mdc
+            let reports = try Analyzer.analyse(dataset, settings: settings).series
+            benchmark.startMeasurement()
+            var names = SafeFileNames()
+            let charts = ChartFiles.perSeries(reports, names: &names)
+            var bytes = 0
+            for chart in charts { bytes += chart.markup.bytes.count }
+            benchmark.stopMeasurement()
+            blackHole(bytes)
+        }
     }
 }
