@@ -4,32 +4,23 @@ import Glibc
 import Darwin
 #endif
 
-/// One piece of a file on the fast path, scanned on its own thread: finished series are
-/// processed in batches as they complete; the piece's first series (which may have begun
-/// in the piece before) and its last (which may go on in the next) are held for the merge.
+/// One piece of a file on the fast path (it starts where a series starts), scanned on its
+/// own thread: finished series are processed in batches as they complete.
 struct Piece<Result> {
-    enum Entry {
-        case held(WardSeries)
-        case done([SeriesKey], Batch)
-    }
-
     struct Batch {
+        var keys: [SeriesKey]
         var results: [Result]
-        /// Rows the batch's series span, missing periods included (for `--max-rows`).
-        var spans: Int
     }
 
     let layout: GroupedLongLayout
     let facts: GroupedLongReader.FileFacts
     let options: ReadOptions
-    var entries: [Entry] = []
+    var batches: [Batch] = []
     var fallback: String?
     var rows = 0
 
     private var pending: [WardSeries] = []
     private var pendingKeys: [SeriesKey] = []
-    private var pendingSpans = 0
-    private var finishedAny = false
 
     init(layout: GroupedLongLayout, facts: GroupedLongReader.FileFacts, options: ReadOptions) {
         self.layout = layout
@@ -115,16 +106,9 @@ struct Piece<Result> {
             periods.removeAll(keepingCapacity: true)
             values.removeAll(keepingCapacity: true)
             denominators.removeAll(keepingCapacity: true)
-            if !finishedAny && range.lowerBound != layout.dataStart {
-                finishedAny = true
-                entries.append(.held(series))
-                return
-            }
-            finishedAny = true
             guard span <= options.maxRowsPerSeries else { fallback = "a series is longer than --max-rows-per-series"; return }
             pending.append(series)
             pendingKeys.append(SeriesKey(series))
-            pendingSpans += span
             if pending.count == GroupedLongReader.batchSize { flush(process) }
         }
 
@@ -213,29 +197,16 @@ struct Piece<Result> {
         }
         guard fallback == nil else { return }
         progress?(sinceProgress)
-        // The last series may go on in the next piece: hold it (after the batches before it).
-        let last = key
-        key = nil
-        if pending.count > 0 { flush(process) }
-        if let last {
-            closeGroup()
-            guard fallback == nil else { return }
-            var series = WardSeries(trust: text(last.trust), ward: text(last.ward), measure: text(last.measure),
-                                    periods: periods, values: values, denominators: denominators,
-                                    missingPeriods: [], lines: [])
-            let span = facts.periodKind.distance(from: periods.first!, to: periods.last!) + 1
-            if span != periods.count { series.missingPeriods = Piece.missing(periods, kind: facts.periodKind) }
-            entries.append(.held(series))
-        }
+        finishSeries()
+        if fallback == nil, pending.count > 0 { flush(process) }
     }
 
     private mutating func flush(_ process: ([WardSeries], GroupedLongReader.FileFacts) -> [Result]) {
         let results = process(pending, facts)
         precondition(results.count == pending.count, "one result per series")
-        entries.append(.done(pendingKeys, Batch(results: results, spans: pendingSpans)))
+        batches.append(Batch(keys: pendingKeys, results: results))
         pending.removeAll(keepingCapacity: true)
         pendingKeys.removeAll(keepingCapacity: true)
-        pendingSpans = 0
     }
 
     /// The last dates seen, by their bytes: a file repeats the same few hundred dates in
@@ -270,16 +241,5 @@ struct Piece<Result> {
             if period == next { next = observed.next() } else { result.append(period) }
         }
         return result
-    }
-
-    /// A series cut by a piece boundary, put back together.
-    static func joined(_ first: WardSeries, _ second: WardSeries, kind: PeriodKind) -> WardSeries {
-        var series = first
-        series.periods += second.periods
-        series.values += second.values
-        series.denominators += second.denominators
-        let span = kind.distance(from: series.periods.first!, to: series.periods.last!) + 1
-        series.missingPeriods = span == series.periods.count ? [] : missing(series.periods, kind: kind)
-        return series
     }
 }

@@ -55,11 +55,13 @@ public enum GroupedLongReader {
     /// Series handed to `process` per call (bounds memory in flight).
     public static let batchSize = 256
 
-    /// Reads `file`, calling `process` with finished series on up to `threads` threads.
+    /// Reads `file`, calling `process` with finished series on up to `threads` threads
+    /// (pieces of at least `minimumPieceBytes`; tests make them tiny to test the joins).
     /// `process` gets a provisional period kind (the weekday of the first date; the file
     /// is refused if any date disagrees) and must return one result per series.
     public static func read<Result>(
         _ file: InputFile, options: ReadOptions, threads: Int = ParallelPieces.activeCores,
+        minimumPieceBytes: Int = ParallelPieces.minimumPieceBytes,
         progress: (@Sendable (Int) -> Void)? = nil,
         process: @escaping @Sendable ([WardSeries], FileFacts) -> [Result]
     ) -> Outcome<Result> {
@@ -73,7 +75,9 @@ public enum GroupedLongReader {
         }
         return file.withBytes { bytes -> Outcome<Result> in
             let layout = GroupedLongLayout(bytes: bytes, file: file.name, options: options)!
-            let pieces = ParallelPieces.split(bytes, from: layout.dataStart, into: threads)
+            let pieces = ParallelPieces.split(bytes, from: layout.dataStart, into: threads,
+                                              minimumPieceBytes: minimumPieceBytes,
+                                              keyColumns: [layout.trust, layout.ward, layout.measure])
             var parsed = [Piece<Result>?](repeating: nil, count: pieces.count)
             let shared = SendableBytes(bytes)
             parsed.withUnsafeMutableBufferPointer { buffer in
@@ -84,64 +88,29 @@ public enum GroupedLongReader {
                     output.base[index] = piece
                 }
             }
-            return merge(parsed.map { $0! }, facts: facts, options: options, process: process)
+            return merge(parsed.map { $0! }, facts: facts, options: options)
         }
     }
 
-    /// Joins the pieces: a series cut by a piece boundary is put back together, held
-    /// series are processed, and the file-wide checks run (no series twice, row limits).
-    private static func merge<Result>(_ pieces: [Piece<Result>], facts: FileFacts, options: ReadOptions,
-                                      process: ([WardSeries], FileFacts) -> [Result]) -> Outcome<Result> {
+    /// Joins the pieces' results in file order after the file-wide check that no series
+    /// is in two places (the file is grouped by series). `--max-rows` does not apply here:
+    /// it bounds the whole-file reader's memory, which grows with the rows, and this
+    /// path's does not (`--max-rows-per-series` still bounds each series).
+    private static func merge<Result>(_ pieces: [Piece<Result>], facts: FileFacts,
+                                      options: ReadOptions) -> Outcome<Result> {
         if let reason = pieces.lazy.compactMap(\.fallback).first { return .fallback(reason) }
         var results: [Result] = []
         var seen = Set<SeriesKey>()
-        var totalRows = 0
         var rows = 0
-        var carried: WardSeries?
-        func finish(_ series: WardSeries) -> String? {
-            let key = SeriesKey(series)
-            guard seen.insert(key).inserted else { return "rows of \(series.trust) · \(series.ward) · \(series.measure) are not together (the file is not grouped by series)" }
-            let span = facts.periodKind.distance(from: series.periods.first!, to: series.periods.last!) + 1
-            guard span <= options.maxRowsPerSeries else { return "a series is longer than --max-rows-per-series" }
-            totalRows += span
-            return nil
-        }
         for piece in pieces {
             rows += piece.rows
-            for entry in piece.entries {
-                switch entry {
-                case .held(var series):
-                    if let previous = carried {
-                        if SeriesKey(previous) == SeriesKey(series) {
-                            guard previous.periods.last! < series.periods.first! else {
-                                return .fallback("rows of a series are not in date order")
-                            }
-                            series = Piece<Result>.joined(previous, series, kind: facts.periodKind)
-                        } else {
-                            if let reason = finish(previous) { return .fallback(reason) }
-                            results += process([previous], facts)
-                        }
-                    }
-                    carried = series
-                case .done(let keys, let batch):
-                    if let previous = carried {
-                        if let reason = finish(previous) { return .fallback(reason) }
-                        results += process([previous], facts)
-                        carried = nil
-                    }
-                    for key in keys {
-                        guard seen.insert(key).inserted else { return .fallback("the file is not grouped by series") }
-                    }
-                    totalRows += batch.spans
-                    results += batch.results
+            for batch in piece.batches {
+                for key in batch.keys where !seen.insert(key).inserted {
+                    return .fallback("rows of \(key.trust) · \(key.ward) · \(key.measure) are not together (the file is not grouped by series)")
                 }
+                results += batch.results
             }
         }
-        if let previous = carried {
-            if let reason = finish(previous) { return .fallback(reason) }
-            results += process([previous], facts)
-        }
-        guard totalRows <= options.maxRows else { return .fallback("more rows than --max-rows") }
         guard rows > 0 else { return .fallback("no data rows") }
         return .read(facts, results, rows: rows)
     }

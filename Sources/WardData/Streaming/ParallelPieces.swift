@@ -4,7 +4,9 @@ import Glibc
 import Darwin
 #endif
 
-/// Cuts a file's data rows into one piece per thread, each starting at a line start.
+/// Cuts a file's data rows into one piece per thread, each starting where a series starts
+/// (the first row whose trust, ward or measure differs from the row before), so no
+/// series — and no period of one — is split between two threads.
 ///
 /// A cut can land inside a quoted field that spans lines; the piece before it then ends
 /// in an unterminated quote, which sends the whole file to the whole-file reader, so such
@@ -14,18 +16,56 @@ public enum ParallelPieces {
     public static var activeCores: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 
     /// Files smaller than this are read in one piece (threads cost more than they save).
-    static let minimumPieceBytes = 1 << 20
+    public static let minimumPieceBytes = 1 << 20
 
-    static func split(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into count: Int) -> [Range<Int>] {
+    static func split(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into count: Int,
+                      minimumPieceBytes: Int = minimumPieceBytes, keyColumns: [Int]) -> [Range<Int>] {
         let length = bytes.count - start
-        let pieces = max(1, min(count, length / minimumPieceBytes))
+        let pieces = max(1, min(count, length / max(1, minimumPieceBytes)))
         var bounds = [start]
         for index in 1..<max(pieces, 1) {
             var cut = start + length * index / pieces
             while cut < bytes.count, bytes[cut - 1] != UInt8(ascii: "\n") { cut += 1 }
+            cut = nextSeriesStart(bytes, from: cut, keyColumns: keyColumns)
             if cut > bounds.last! && cut < bytes.count { bounds.append(cut) }
         }
         bounds.append(bytes.count)
         return zip(bounds, bounds.dropFirst()).map { $0..<$1 }
+    }
+
+    /// The start of the first row at or after the line start `cut` that begins a series:
+    /// the rows from `cut` on are read until the key fields (as written) change.
+    static func nextSeriesStart(_ bytes: UnsafeBufferPointer<UInt8>, from cut: Int, keyColumns: [Int]) -> Int {
+        guard cut < bytes.count else { return bytes.count }
+        var scanner = CSVScanner(bytes: UnsafeBufferPointer(rebasing: bytes[cut...]))
+        guard scanner.nextRecord() else { return bytes.count }
+        func key() -> [[UInt8]]? {
+            let fields = scanner.fields
+            guard keyColumns.allSatisfy({ $0 < fields.count }) else { return nil }
+            return keyColumns.map { Array(UnsafeBufferPointer(rebasing: scanner.bytes[fields[$0].start..<fields[$0].end])) }
+        }
+        guard let first = key() else { return cut }
+        // A row at `cut` starts a series if the row before it has another key.
+        if cut > 0, let previous = lineStart(before: cut, in: bytes) {
+            var before = CSVScanner(bytes: UnsafeBufferPointer(rebasing: bytes[previous..<cut]))
+            if before.nextRecord(), keyColumns.allSatisfy({ $0 < before.fields.count }) {
+                let earlier = keyColumns.map { Array(UnsafeBufferPointer(rebasing: before.bytes[before.fields[$0].start..<before.fields[$0].end])) }
+                if earlier != first { return cut }
+            }
+        }
+        while scanner.nextRecord() {
+            guard let next = key() else { return cut }
+            if next != first { return cut + scanner.recordStart }
+        }
+        return bytes.count
+    }
+
+    /// The start of the line that ends just before `offset` (a line start).
+    private static func lineStart(before offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var index = offset - 1  // the line break ending the previous line
+        guard index >= 0 else { return nil }
+        if index > 0, bytes[index] == UInt8(ascii: "\n"), bytes[index - 1] == UInt8(ascii: "\r") { index -= 1 }
+        while index > 0, bytes[index - 1] != UInt8(ascii: "\n") { index -= 1 }
+        return index
     }
 }

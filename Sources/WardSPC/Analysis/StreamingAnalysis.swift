@@ -34,6 +34,7 @@ public enum StreamingAnalysis {
     /// Throws the same `AnalysisError`s for requests the data cannot support.
     public static func analyse(_ file: InputFile, options: ReadOptions, settings: AnalysisSettings,
                                summaryOnly: Bool, threads: Int = ParallelPieces.activeCores,
+                               minimumPieceBytes: Int = ParallelPieces.minimumPieceBytes,
                                progress: (@Sendable (Int) -> Void)? = nil) throws(AnalysisError) -> Outcome {
         guard !settings.chart.needsIncidentDates, settings.subtypes.isEmpty else {
             return .fallback("g and t charts and --subtype need the whole-file reader")
@@ -43,7 +44,8 @@ public enum StreamingAnalysis {
         }
         try Analyzer.checkRequest(file: facts.file, hasIncidentDates: false, hasDenominator: facts.hasDenominator,
                                   valueKind: facts.valueKind, settings: settings)
-        let outcome = GroupedLongReader.read(file, options: options, threads: threads, progress: progress) { series, facts in
+        let outcome = GroupedLongReader.read(file, options: options, threads: threads,
+                                             minimumPieceBytes: minimumPieceBytes, progress: progress) { series, facts in
             process(series, facts: facts, settings: settings, summaryOnly: summaryOnly)
         }
         switch outcome {

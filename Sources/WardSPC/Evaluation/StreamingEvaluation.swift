@@ -21,6 +21,7 @@ public enum StreamingEvaluation {
 
     public static func evaluate(_ file: InputFile, options: ReadOptions, settings: EvaluationSettings,
                                 threads: Int = ParallelPieces.activeCores,
+                                minimumPieceBytes: Int = ParallelPieces.minimumPieceBytes,
                                 progress: (@Sendable (Int) -> Void)? = nil) throws(AnalysisError) -> Outcome {
         guard settings.groupBy == .trust || settings.groupBy == .measure, settings.analysis.subtypes.isEmpty else {
             return .fallback("--group-by subtype|context and --subtype need the whole-file reader")
@@ -31,7 +32,8 @@ public enum StreamingEvaluation {
         let context = Evaluator.Context(file: facts.file, periodKind: facts.periodKind,
                                         hasDenominator: facts.hasDenominator, valueKind: facts.valueKind)
         let analysis = try Evaluator.analysisSettings(context, settings: settings)
-        let outcome = GroupedLongReader.read(file, options: options, threads: threads, progress: progress) { series, facts in
+        let outcome = GroupedLongReader.read(file, options: options, threads: threads,
+                                             minimumPieceBytes: minimumPieceBytes, progress: progress) { series, facts in
             let context = Evaluator.Context(file: facts.file, periodKind: facts.periodKind,
                                             hasDenominator: facts.hasDenominator, valueKind: facts.valueKind)
             return series.map { one -> Item in
