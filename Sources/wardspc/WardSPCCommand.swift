@@ -1,4 +1,5 @@
 import ArgumentParser
+import SPCCore
 import Foundation
 import WardSPC
 
@@ -17,6 +18,8 @@ struct WardSPCCommand: ParsableCommand {
     )
 
     static func main() {
+        // WardSPC threads over series itself; OpenBLAS's own threads would only spin.
+        BLAS.useSingleThread()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -1,3 +1,4 @@
+import SPCCore
 import WardSPC
 
 /// The SVG files of a set of series: one per series (`RX1_Alder_restraint.svg`) or one
@@ -17,12 +18,15 @@ public enum ChartFiles {
     /// One chart per series.
     public static func perSeries(_ series: [SeriesReport], options: ChartRenderOptions = ChartRenderOptions(),
                                  names: inout SafeFileNames) -> [Chart] {
-        series.indices.map { index in
-            let report = series[index]
-            let name = names.name([report.trust, report.ward, report.measure], extension: "svg")
-            var chartOptions = options
-            chartOptions.idPrefix = String(name.dropLast(4))
-            return Chart(name: name, series: [index], markup: SPCChart.markup(report, options: chartOptions))
+        // Names first (they must be unique, so in order), then the drawing in parallel.
+        let fileNames = series.map { names.name([$0.trust, $0.ward, $0.measure], extension: "svg") }
+        return ParallelBlocks.map(count: series.count, blockSize: 32) { range in
+            range.map { index in
+                var chartOptions = options
+                chartOptions.idPrefix = String(fileNames[index].dropLast(4))
+                return Chart(name: fileNames[index], series: [index],
+                             markup: SPCChart.markup(series[index], options: chartOptions))
+            }
         }
     }
 

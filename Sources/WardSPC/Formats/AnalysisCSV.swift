@@ -21,32 +21,38 @@ public enum AnalysisCSV {
         let blocks = ParallelBlocks.map(count: reports.count, blockSize: 64) { range in
             range.map { pointRows(reports[$0]) }
         }
-        return pointHeader.joined(separator: ",") + "\n" + blocks.joined()
+        var text = TextBuffer(capacity: blocks.reduce(0) { $0 + $1.bytes.count } + 256)
+        text.append(pointHeader.joined(separator: ",") + "\n")
+        for block in blocks { text.append(block) }
+        return text.string
     }
 
     /// One series' point rows.
-    static func pointRows(_ report: SeriesReport) -> String {
-        var out = ""
-        out.reserveCapacity(report.points.count * 96)
+    static func pointRows(_ report: SeriesReport) -> TextBuffer {
+        var out = TextBuffer(capacity: report.points.count * 112)
         let prefix = [CSVCell.text(report.trust), CSVCell.text(report.ward), CSVCell.text(report.measure),
                       report.chart.rawValue].joined(separator: ",") + ","
         let hasIcons = report.rules.kind.hasIcons
+        func cell(_ value: Double?) {
+            if let value { out.append(number: value) }
+            out.append(byte: 0x2C)
+        }
         for point in report.points {
-            out += prefix
-            out += String(point.phase); out += ","
-            out += point.period.iso; out += ","
-            out += number(point.count); out += ","
-            out += number(point.denominator); out += ","
-            out += number(point.value); out += ","
-            out += number(point.centre); out += ","
-            out += number(point.lower); out += ","
-            out += number(point.upper); out += ","
-            out += flag(point.baseline); out += ","
-            out += flag(point.excluded); out += ","
-            out += point.signals.isEmpty ? "" : CSVCell.text(point.signals.map(\.rawValue).joined(separator: ";"))
-            out += ","
-            out += hasIcons ? (point.category?.rawValue ?? "") : ""
-            out += "\n"
+            out.append(prefix)
+            out.append(integer: Int64(point.phase)); out.append(byte: 0x2C)
+            out.append(point.period.iso); out.append(byte: 0x2C)
+            cell(point.count)
+            cell(point.denominator)
+            cell(point.value)
+            cell(point.centre)
+            cell(point.lower)
+            cell(point.upper)
+            out.append(point.baseline ? "TRUE," : "FALSE,")
+            out.append(point.excluded ? "TRUE," : "FALSE,")
+            if !point.signals.isEmpty { out.append(CSVCell.text(point.signals.map(\.rawValue).joined(separator: ";"))) }
+            out.append(byte: 0x2C)
+            if hasIcons, let category = point.category { out.append(category.rawValue) }
+            out.append(byte: 0x0A)
         }
         return out
     }

@@ -20,6 +20,6 @@ public enum CSVCell {
 
     /// A number cell, never altered (no prefix, shortest round-trip form).
     public static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : value.description
     }
 }

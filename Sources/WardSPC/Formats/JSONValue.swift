@@ -80,7 +80,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     static func format(_ value: Double) -> String {
         guard value.isFinite else { return "null" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return "\(value)"
+        return value.description
     }
 
     /// A line break and `level` indents, from a table (this runs for every value).
