@@ -28,7 +28,7 @@ struct Piece<Result> {
         self.options = options
     }
 
-    /// Scans `range` of `bytes` (which starts at a line start).
+    /// Scans `range` of `bytes` (which starts where a series starts).
     mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, file: InputFile,
                        progress: (@Sendable (Int) -> Void)?,
                        process: ([WardSeries], GroupedLongReader.FileFacts) -> [Result]) {
@@ -37,103 +37,36 @@ struct Piece<Result> {
             fallback = "a byte-order mark inside the file"
             return
         }
-        // Bytes that are not UTF-8 text set `recordProblem` (checked per record by the scanner).
-        var scanner = CSVScanner(bytes: piece, limits: options.limits)
-        var scratch: [UInt8] = []
+        var source = PieceRows(piece, fieldCount: layout.fieldCount, limits: options.limits)
         var key: (trust: Range<Int>, ward: Range<Int>, measure: Range<Int>)?
-        var periods: [CivilDate] = [], values: [Double] = [], denominators: [Double?] = []
+        var series = SeriesRows(dimensions: layout.dimensions.count)
+        var rowDimensions = [Range<Int>](repeating: 0..<0, count: layout.dimensions.count)
         let expectedWeekday: Weekday? = if case .week(let day) = facts.periodKind { day } else { nil }
         let isCount = layout.valueKind == .count
         var released = 0
         var dates = RecentDates()
         var sinceProgress = 0
 
-        /// The trimmed byte range of a text field, `nil` when it is empty or has doubled quotes.
-        func textRange(_ column: Int) -> Range<Int>? {
-            let field = scanner.fields[column]
-            guard !field.hasDoubledQuotes else { return nil }
-            let raw = UnsafeBufferPointer(rebasing: piece[field.start..<field.end])
-            let trimmed = NumberParser.trimmed(raw)
-            guard trimmed.count > 0, let base = piece.baseAddress, let start = trimmed.baseAddress else { return nil }
-            let offset = start - base
-            return offset..<(offset + trimmed.count)
-        }
-        /// A dimension value's trimmed byte range (it may be empty); `nil` with doubled quotes.
-        func dimensionRange(_ column: Int) -> Range<Int>? {
-            let field = scanner.fields[column]
-            guard !field.hasDoubledQuotes, let base = piece.baseAddress else { return nil }
-            let trimmed = NumberParser.trimmed(UnsafeBufferPointer(rebasing: piece[field.start..<field.end]))
-            guard let start = trimmed.baseAddress else { return field.start..<field.start }
-            let offset = start - base
-            return offset..<(offset + trimmed.count)
-        }
-        func same(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
-            a.count == b.count && memcmp(piece.baseAddress! + a.lowerBound, piece.baseAddress! + b.lowerBound, a.count) == 0
-        }
-        func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: piece[range]), as: UTF8.self) }
-
-        // The rows of the current period (several when dimension columns split it).
-        let dimensionCount = layout.dimensions.count
-        var groupDimensions: [Range<Int>] = []
-        var groupDenominators: [Double] = []
-        var rowDimensions = [Range<Int>](repeating: 0..<0, count: dimensionCount)
-        /// Sets the current period's denominator from its rows (`SeriesBuilder`'s rule:
-        /// one value repeated is the ward's, different ones add up, per `--denominator-scope`).
-        func closeGroup() {
-            defer {
-                groupDimensions.removeAll(keepingCapacity: true)
-                groupDenominators.removeAll(keepingCapacity: true)
-            }
-            guard layout.denominator != nil, !denominators.isEmpty, let first = groupDenominators.first else { return }
-            let allEqual = groupDenominators.allSatisfy { $0 == first }
-            switch options.denominatorScope {
-            case .auto: denominators[denominators.count - 1] = allEqual ? first : groupDenominators.reduce(0, +)
-            case .row: denominators[denominators.count - 1] = groupDenominators.reduce(0, +)
-            case .ward:
-                guard allEqual else { fallback = "rows of one period with different denominators"; return }
-                denominators[denominators.count - 1] = first
-            }
-        }
-
-        func finishSeries() {
-            guard let current = key else { return }
-            closeGroup()
-            var series = WardSeries(trust: text(current.trust), ward: text(current.ward), measure: text(current.measure),
-                                    periods: periods, values: values, denominators: denominators,
-                                    missingPeriods: [], lines: [])
-            let span = facts.periodKind.distance(from: periods.first!, to: periods.last!) + 1
-            if span != periods.count { series.missingPeriods = Piece.missing(periods, kind: facts.periodKind) }
-            periods.removeAll(keepingCapacity: true)
-            values.removeAll(keepingCapacity: true)
-            denominators.removeAll(keepingCapacity: true)
-            guard span <= options.maxRowsPerSeries else { fallback = "a series is longer than --max-rows-per-series"; return }
-            pending.append(series)
-            pendingKeys.append(SeriesKey(series))
-            if pending.count == GroupedLongReader.batchSize { flush(process) }
-        }
-
-        while fallback == nil, scanner.nextRecord() {
-            guard scanner.recordProblem == nil, scanner.fields.count == layout.fieldCount else {
-                fallback = "a row the whole-file reader must report"
+        while fallback == nil, source.next() {
+            let fields = source.fields
+            guard let trust = Piece.name(fields[layout.trust], in: piece), let ward = Piece.name(fields[layout.ward], in: piece),
+                  let measure = Piece.name(fields[layout.measure], in: piece) else {
+                fallback = "an empty trust, ward or measure"
                 break
             }
-            guard let trust = textRange(layout.trust), let ward = textRange(layout.ward),
-                  let measure = textRange(layout.measure) else {
-                fallback = "an empty or quoted-quote name"
-                break
-            }
-            if let current = key, same(current.trust, trust), same(current.ward, ward), same(current.measure, measure) {
+            if let current = key, Piece.same(current.trust, trust, in: piece), Piece.same(current.ward, ward, in: piece),
+               Piece.same(current.measure, measure, in: piece) {
                 // Same series: rows carry on.
             } else {
-                finishSeries()
+                if let current = key { finishSeries(&series, key: current, piece: piece, process: process) }
                 if fallback != nil { break }
                 key = (trust, ward, measure)
-                if pending.isEmpty, scanner.recordStart - released > 8 << 20 {
-                    file.releasePages(range.lowerBound + released..<range.lowerBound + scanner.recordStart)
-                    released = scanner.recordStart
+                if pending.isEmpty, source.recordStart - released > 8 << 20 {
+                    file.releasePages(range.lowerBound + released..<range.lowerBound + source.recordStart)
+                    released = source.recordStart
                 }
             }
-            guard let date = scanner.withBytes(scanner.fields[layout.period], scratch: &scratch, { dates.date($0) }) else {
+            guard let date = dates.date(Piece.slice(fields[layout.period], in: piece)) else {
                 fallback = "a date that is not ISO (YYYY-MM-DD)"
                 break
             }
@@ -143,62 +76,88 @@ struct Piece<Result> {
                 fallback = "a monthly date that is not the 1st"
                 break
             }
+            let numberBytes = Piece.slice(Piece.trimmed(fields[layout.number], in: piece), in: piece)
             let number: Double
             if isCount {
-                guard case .success(let count) = scanner.withBytes(scanner.fields[layout.number], scratch: &scratch, {
-                    NumberParser.parseCount(NumberParser.trimmed($0))
-                }) else { fallback = "a count the whole-file reader must report"; break }
+                guard case .success(let count) = NumberParser.parseCount(numberBytes) else {
+                    fallback = "a count the whole-file reader must report"
+                    break
+                }
                 number = Double(count)
             } else {
-                guard case .success(let value) = scanner.withBytes(scanner.fields[layout.number], scratch: &scratch, {
-                    NumberParser.parseDouble(NumberParser.trimmed($0))
-                }) else { fallback = "a value the whole-file reader must report"; break }
+                guard case .success(let value) = NumberParser.parseDouble(numberBytes) else {
+                    fallback = "a value the whole-file reader must report"
+                    break
+                }
                 number = value
             }
             var denominator: Double?
             if let column = layout.denominator {
-                guard case .success(let value) = scanner.withBytes(scanner.fields[column], scratch: &scratch, {
-                    NumberParser.parseDouble(NumberParser.trimmed($0))
-                }), value > 0 else {
+                let cell = Piece.slice(Piece.trimmed(fields[column], in: piece), in: piece)
+                guard case .success(let value) = NumberParser.parseDouble(cell), value > 0 else {
                     fallback = "an empty, negative or zero denominator"
                     break
                 }
                 denominator = value
             }
-            for (slot, column) in layout.dimensions.enumerated() {
-                guard let range = dimensionRange(column) else { fallback = "a dimension value with doubled quotes"; break }
-                rowDimensions[slot] = range
+            for (slot, column) in layout.dimensions.enumerated() { rowDimensions[slot] = Piece.trimmed(fields[column], in: piece) }
+            if let problem = series.add(date, value: number, denominator: denominator, dimensions: rowDimensions,
+                                        scope: options.denominatorScope, piece: piece) {
+                fallback = problem
+                break
             }
-            if fallback != nil { break }
-            if let last = periods.last, last == date {
-                // Another row of the same period: it must differ in a dimension (else it is a
-                // duplicate the whole-file reader reports); counts add up.
-                guard dimensionCount > 0 else { fallback = "two rows for one period"; break }
-                var duplicate = false
-                for start in stride(from: 0, to: groupDimensions.count, by: dimensionCount)
-                    where (0..<dimensionCount).allSatisfy({ same(groupDimensions[start + $0], rowDimensions[$0]) }) {
-                    duplicate = true
-                }
-                guard !duplicate else { fallback = "duplicate rows"; break }
-                values[values.count - 1] += number
-            } else {
-                if let last = periods.last, !(last < date) { fallback = "rows of a series out of date order"; break }
-                closeGroup()
-                if fallback != nil { break }
-                periods.append(date)
-                values.append(number)
-                denominators.append(denominator)
-            }
-            groupDimensions += rowDimensions
-            if let denominator { groupDenominators.append(denominator) }
             rows += 1
             sinceProgress += 1
             if sinceProgress == 65_536 { progress?(sinceProgress); sinceProgress = 0 }
         }
+        if let problem = source.problem { fallback = problem }
         guard fallback == nil else { return }
         progress?(sinceProgress)
-        finishSeries()
+        if let current = key { finishSeries(&series, key: current, piece: piece, process: process) }
         if fallback == nil, pending.count > 0 { flush(process) }
+    }
+
+    /// Hands the series just read to the batch (processing a full batch), or falls back.
+    private mutating func finishSeries(_ rows: inout SeriesRows, key: (trust: Range<Int>, ward: Range<Int>, measure: Range<Int>),
+                                       piece: UnsafeBufferPointer<UInt8>,
+                                       process: ([WardSeries], GroupedLongReader.FileFacts) -> [Result]) {
+        if let problem = rows.closePeriod(scope: options.denominatorScope) {
+            fallback = problem
+            return
+        }
+        func text(_ range: Range<Int>) -> String { String(decoding: Piece.slice(range, in: piece), as: UTF8.self) }
+        var series = WardSeries(trust: text(key.trust), ward: text(key.ward), measure: text(key.measure),
+                                periods: rows.periods, values: rows.values, denominators: rows.denominators,
+                                missingPeriods: [], lines: [])
+        rows.removeAll()
+        let span = facts.periodKind.distance(from: series.periods.first!, to: series.periods.last!) + 1
+        if span != series.periods.count { series.missingPeriods = Piece.missing(series.periods, kind: facts.periodKind) }
+        guard span <= options.maxRowsPerSeries else { fallback = "a series is longer than --max-rows-per-series"; return }
+        pending.append(series)
+        pendingKeys.append(SeriesKey(series))
+        if pending.count == GroupedLongReader.batchSize { flush(process) }
+    }
+
+    static func slice(_ range: Range<Int>, in piece: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: piece[range])
+    }
+
+    /// A field's trimmed byte range (it may be empty), as `RowParser` trims.
+    static func trimmed(_ field: Range<Int>, in piece: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        let trimmed = NumberParser.trimmed(slice(field, in: piece))
+        guard let base = piece.baseAddress, let start = trimmed.baseAddress else { return field.lowerBound..<field.lowerBound }
+        let offset = start - base
+        return offset..<(offset + trimmed.count)
+    }
+
+    /// The trimmed byte range of a name (trust, ward, measure); `nil` when it is empty.
+    static func name(_ field: Range<Int>, in piece: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        let range = trimmed(field, in: piece)
+        return range.isEmpty ? nil : range
+    }
+
+    static func same(_ a: Range<Int>, _ b: Range<Int>, in piece: UnsafeBufferPointer<UInt8>) -> Bool {
+        a.count == b.count && memcmp(piece.baseAddress! + a.lowerBound, piece.baseAddress! + b.lowerBound, a.count) == 0
     }
 
     private mutating func flush(_ process: ([WardSeries], GroupedLongReader.FileFacts) -> [Result]) {

@@ -1,0 +1,97 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The rows of one piece of a file as field byte ranges (quotes removed), for the fast
+/// path. A piece without a quote character — the usual export — is split at line ends
+/// with `memchr` and at commas by a plain loop; a piece with quotes goes through
+/// `CSVScanner`. Anything either would have to report (a bad byte, a short row, a lone
+/// CR, a doubled quote, a field over the limit) sets `problem`, and the caller falls back
+/// to the whole-file reader.
+struct PieceRows {
+    private let piece: UnsafeBufferPointer<UInt8>
+    private var scanner: CSVScanner?
+    private var position = 0
+    private let fieldCount: Int
+    private let maxFieldBytes: Int
+    /// The current row's fields: byte ranges of the piece.
+    private(set) var fields: [Range<Int>]
+    /// Where the current row starts in the piece.
+    private(set) var recordStart = 0
+    private(set) var problem: String?
+
+    init(_ piece: UnsafeBufferPointer<UInt8>, fieldCount: Int, limits: CSVScanner.Limits) {
+        self.piece = piece
+        self.fieldCount = fieldCount
+        self.maxFieldBytes = limits.maxFieldBytes
+        fields = Array(repeating: 0..<0, count: fieldCount)
+        guard let base = piece.baseAddress, piece.count > 0 else { return }
+        if memchr(base, Int32(UInt8(ascii: "\"")), piece.count) != nil {
+            scanner = CSVScanner(bytes: piece, limits: limits)
+        } else if CSVScanner.firstBadByte(piece, in: 0..<piece.count) != nil {
+            problem = "bytes that are not UTF-8 text"
+        }
+    }
+
+    /// Moves to the next non-blank row; `false` at the end or at a problem.
+    mutating func next() -> Bool {
+        guard problem == nil else { return false }
+        if scanner != nil { return nextQuoted() }
+        guard let base = piece.baseAddress else { return false }
+        let end = piece.count
+        while position < end {
+            let lineEnd = memchr(base + position, 0x0A, end - position)
+                .map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? end
+            var stop = lineEnd
+            if stop > position, base[stop - 1] == 0x0D { stop -= 1 }
+            let start = position
+            position = lineEnd + 1
+            if memchr(base + start, 0x0D, stop - start) != nil {
+                problem = "a line break the whole-file reader counts (a lone CR)"
+                return false
+            }
+            // Blank (empty or all-space) lines carry no data, as CSVScanner skips them.
+            var probe = start
+            while probe < stop, base[probe] == 0x20 || base[probe] == 0x09 { probe += 1 }
+            if probe == stop { continue }
+            recordStart = start
+            var field = 0
+            var fieldStart = start
+            var index = start
+            while index < stop {
+                if base[index] == 0x2C {
+                    guard field < fieldCount - 1 else { problem = "a row with more fields than the header"; return false }
+                    fields[field] = fieldStart..<index
+                    field += 1
+                    fieldStart = index + 1
+                }
+                index += 1
+            }
+            guard field == fieldCount - 1 else { problem = "a row with fewer fields than the header"; return false }
+            fields[field] = fieldStart..<stop
+            for range in fields where range.count > maxFieldBytes {
+                problem = "a field longer than --max-field-bytes"
+                return false
+            }
+            return true
+        }
+        return false
+    }
+
+    private mutating func nextQuoted() -> Bool {
+        guard scanner!.nextRecord() else { return false }
+        let record = scanner!
+        guard record.recordProblem == nil, record.fields.count == fieldCount else {
+            problem = "a row the whole-file reader must report"
+            return false
+        }
+        for (index, field) in record.fields.enumerated() {
+            guard !field.hasDoubledQuotes else { problem = "a quoted field with a doubled quote"; return false }
+            fields[index] = field.start..<field.end
+        }
+        recordStart = record.recordStart
+        return true
+    }
+}
