@@ -13,7 +13,7 @@ struct WardSPCCommand: ParsableCommand {
         """,
         version: WardSPCVersion.current,
         subcommands: [ValidateCommand.self, AnalyzeCommand.self, EvaluateCommand.self, FunnelCommand.self,
-                      ChartCommand.self, ReportCommand.self, SampleCommand.self]
+                      ChartCommand.self, ReportCommand.self, ServeCommand.self, SampleCommand.self]
     )
 
     static func main() {
