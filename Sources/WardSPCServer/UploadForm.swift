@@ -21,6 +21,16 @@ struct UploadForm: Sendable, Equatable {
 
     init() {}
 
+    /// The form as the page first shows it (the defaults filled in).
+    static let pageDefaults: UploadForm = {
+        var form = UploadForm()
+        form.title = ReportBuilder.defaultTitle
+        form.rules = "mdc"
+        form.benchmark = "15"
+        form.improvement = "decrease"
+        return form
+    }()
+
     /// The option fields of an upload (the files are read elsewhere).
     init(_ form: MultipartForm) {
         func field(_ name: String) -> String {

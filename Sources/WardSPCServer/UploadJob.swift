@@ -94,11 +94,16 @@ enum UploadJob {
         guard let file = multipart.part("file"), !(file.bytes.isEmpty && (file.filename ?? "").isEmpty) else {
             throw Refusal(status: 400, problems: [PageProblem(field: "file", message: "Choose a CSV file to upload")], form: form)
         }
+        // Every problem at once: the files' and the options' (in the page's order).
         let (options, problems) = UploadOptions.check(form)
-        guard problems.isEmpty else {
-            throw Refusal(status: 422, problems: problems.map { PageProblem(field: $0.field, message: $0.message) }, form: form)
+        let optionProblems = problems.map { PageProblem(field: $0.field, message: $0.message) }
+        let inputs: Inputs
+        do { inputs = try readInputs(data: file, events: multipart.part("events"), form: form) } catch {
+            var refusal = error
+            refusal.problems += optionProblems
+            throw refusal
         }
-        let inputs = try readInputs(data: file, events: multipart.part("events"), form: form)
+        guard optionProblems.isEmpty else { throw Refusal(status: 422, problems: optionProblems, form: form) }
         switch endpoint {
         case .report: return .html(200, try report(inputs, options: options, form: form))
         case .analyze: return .json(200, try analysis(inputs, options: options, form: form))
@@ -139,7 +144,15 @@ enum UploadJob {
             }
         }
         guard problems.isEmpty, let dataset else {
-            throw Refusal(status: 422, problems: problems, unreportedErrors: unreported, form: form)
+            // Readers find some problems in a later pass (dates are resolved per column):
+            // list each file's in line order, whole-file problems first.
+            let ordered = problems.enumerated().sorted { left, right in
+                let (a, b) = (left.element, right.element)
+                if a.field != b.field { return a.field == "file" }
+                if (a.line ?? 0) != (b.line ?? 0) { return (a.line ?? 0) < (b.line ?? 0) }
+                return left.offset < right.offset
+            }.map(\.element)
+            throw Refusal(status: 422, problems: ordered, unreportedErrors: unreported, form: form)
         }
         return Inputs(dataset: dataset, events: wardEvents, eventsName: eventsName)
     }

@@ -89,8 +89,20 @@ enum UploadPage {
             html.fixed("<a href=\"/sample.csv\" download>Download a sample file</a> (3 trusts, 36 wards, 3 years) to try it.")
         }
 
+        // The options fold away so the button sits under the file; they open by themselves
+        // when one of them has a problem or was changed.
+        let optionFields: Set<String> = ["measure", "chart", "rules", "improvement-decrease", "baseline_until", "baseline_weeks",
+                                         "from", "events", "benchmark", "title"]
+        let changed = form != UploadForm() && form != UploadForm.pageDefaults
+        if changed || problems.contains(where: { optionFields.contains($0.field) }) {
+            html.fixed("<details class=\"options\" open>")
+        } else {
+            html.fixed("<details class=\"options\">")
+        }
+        html.element("summary", text: "Options: measure, chart, rules, baseline, events file, benchmark, title")
+        html.open("div", class: "options-body")
         html.open("fieldset", class: "fieldset")
-        html.element("legend", text: "What to chart (optional)")
+        html.element("legend", text: "What to chart")
         textField(id: "measure", label: "Measure", hint: "Only this measure, spelled as in the file, e.g. restraint. Leave empty for every measure.",
                   value: form.measure, problems: problems, width: "width-20", into: &html)
         selectField(id: "chart", label: "Chart", hint: "Leave on automatic unless you know which chart you need.",
@@ -101,7 +113,7 @@ enum UploadPage {
         html.end("fieldset")
 
         html.open("fieldset", class: "fieldset")
-        html.element("legend", text: "Baseline and comparison (optional)")
+        html.element("legend", text: "Baseline and comparison")
         html.paragraph("Without these, each ward's first 26 weeks are compared with its last 26 — or, with an events file, the weeks before the ward's first event with the weeks from then on.", class: "hint")
         textField(id: "baseline_until", label: "Baseline ends on", hint: "The baseline's last week. For example, 2023-12-25 or 25/12/2023.",
                   value: form.baselineUntil, problems: problems, width: "width-10", into: &html)
@@ -116,12 +128,14 @@ enum UploadPage {
         html.end("fieldset")
 
         html.open("fieldset", class: "fieldset")
-        html.element("legend", text: "The report (optional)")
+        html.element("legend", text: "The report")
         textField(id: "benchmark", label: "Benchmark reduction, %", hint: "The reduction wards are compared with. The national restrictive practice collaborative achieved 15%.",
                   value: form.benchmark.isEmpty ? "15" : form.benchmark, problems: problems, width: "width-4", numeric: true, into: &html)
         textField(id: "title", label: "Title", hint: "Printed at the top of the report.",
                   value: form.title.isEmpty ? ReportBuilder.defaultTitle : form.title, problems: problems, width: "width-full", into: &html)
         html.end("fieldset")
+        html.end("div")
+        html.fixed("</details>\n")
 
         html.fixed("<button type=\"submit\" class=\"button\" id=\"submit\">Make the report</button>\n")
         html.fixed("<p class=\"hint\" id=\"working\" aria-live=\"polite\"></p>\n")

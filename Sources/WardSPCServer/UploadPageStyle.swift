@@ -22,6 +22,10 @@ enum UploadPageStyle {
     a:visited { color: #330072; }
     a:focus, input:focus, select:focus, button:focus, summary:focus { outline: 4px solid var(--focus); outline-offset: 0;
       box-shadow: 0 0 0 2px var(--text); }
+    details.options { margin: 8px 0 0; border-left: 4px solid #d8dde0; padding: 4px 0 4px 16px; }
+    details.options > summary { color: var(--blue); cursor: pointer; font-weight: bold; padding: 4px 0; }
+    details.options > summary:hover { color: var(--dark-blue); }
+    .options-body .fieldset:first-child { margin-top: 16px; }
     .fieldset { border: 0; padding: 0; margin: 32px 0 8px; min-width: 0; }
     .fieldset > legend { font-size: 1.4rem; font-weight: bold; margin-bottom: 12px; padding: 0; }
     fieldset.inner { border: 0; padding: 0; margin: 0; }

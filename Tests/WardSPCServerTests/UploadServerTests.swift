@@ -104,13 +104,17 @@ import WardSPC
         try await ServerHarness.with { server in
             let answer = try await server.post("/report", files: [("file", "bad <wards>.csv", Array(csv.utf8))],
                                                fields: [("measure", "restraint \"prone\""), ("chart", "c"), ("rules", "ptd"),
-                                                        ("improvement", "neutral"), ("benchmark", "20"), ("title", "Our <b>wards</b>")])
+                                                        ("improvement", "neutral"), ("benchmark", "20"), ("title", "Our <b>wards</b>"),
+                                                        ("from", "soon")])
             #expect(answer.status == 422)
             let html = answer.text
             #expect(html.contains("There is a problem"))
             #expect(html.contains("bad &lt;wards&gt;.csv:3:week_start"))
             #expect(html.contains("bad &lt;wards&gt;.csv:4:count"))
             #expect(html.contains("bad &lt;wards&gt;.csv:5:count"))
+            // The options' problems are listed with the file's, after them (the page's order).
+            let option = try #require(html.range(of: "The comparison start must be a date"))
+            #expect(html.range(of: "bad &lt;wards&gt;.csv:5:count")!.lowerBound < option.lowerBound)
             #expect(!html.contains("<script>alert"))
             #expect(!html.contains("<wards>"))
             // The options as sent, so nothing but the file needs choosing again.
