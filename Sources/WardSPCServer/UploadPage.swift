@@ -164,9 +164,16 @@ enum UploadPage {
         return first.message
     }
 
-    /// `<div class="form-group">` with its label, hint and error message.
-    private static func groupStart(id: String, label: String, hint: String?, error: String?, into html: inout MarkupWriter) {
-        if error != nil { html.open("div", class: "form-group form-group-error") } else { html.open("div", class: "form-group") }
+    /// `<div class="form-group">` with its label, hint and error message; `hint` writes the
+    /// hint's content (text, or text with a link).
+    private static func groupStart(id: String, label: String, error: String?, dropZone: Bool = false,
+                                   into html: inout MarkupWriter, hint: ((inout MarkupWriter) -> Void)?) {
+        switch (error != nil, dropZone) {
+        case (false, false): html.open("div", class: "form-group")
+        case (true, false): html.open("div", class: "form-group form-group-error")
+        case (false, true): html.open("div", class: "form-group drop-zone")
+        case (true, true): html.open("div", class: "form-group form-group-error drop-zone")
+        }
         html.start("label")
         html.attribute("class", "label")
         html.attribute("for", text: id)
@@ -178,10 +185,15 @@ enum UploadPage {
             html.attribute("class", "hint")
             html.attribute("id", text: id + "-hint")
             html.endStart()
-            html.text(hint)
+            hint(&html)
             html.end("div")
         }
         if let error { errorMessage(id: id, error, into: &html) }
+    }
+
+    /// A hint that is plain text.
+    private static func textHint(_ hint: String?) -> ((inout MarkupWriter) -> Void)? {
+        hint.map { text in { $0.text(text) } }
     }
 
     private static func errorMessage(id: String, _ message: String, into html: inout MarkupWriter) {
@@ -202,7 +214,7 @@ enum UploadPage {
     private static func textField(id: String, label: String, hint: String?, value: String, problems: [PageProblem],
                                   width: StaticString, numeric: Bool = false, into html: inout MarkupWriter) {
         let error = problem(for: id, in: problems)
-        groupStart(id: id, label: label, hint: hint, error: error, into: &html)
+        groupStart(id: id, label: label, error: error, into: &html, hint: textHint(hint))
         html.start("input")
         html.attribute("class", width)
         html.attribute("type", "text")
@@ -220,7 +232,7 @@ enum UploadPage {
     private static func selectField(id: String, label: String, hint: String?, options: [(value: String, label: String)],
                                     selected: String, problems: [PageProblem], into html: inout MarkupWriter) {
         let error = problem(for: id, in: problems)
-        groupStart(id: id, label: label, hint: hint, error: error, into: &html)
+        groupStart(id: id, label: label, error: error, into: &html, hint: textHint(hint))
         html.start("select")
         html.attribute("class", "select")
         html.attribute("id", text: id)
@@ -241,22 +253,9 @@ enum UploadPage {
     }
 
     private static func fileField(id: String, label: String, problems: [PageProblem], required: Bool,
-                                  into html: inout MarkupWriter, hint: (inout MarkupWriter) -> Void) {
+                                  into html: inout MarkupWriter, hint: @escaping (inout MarkupWriter) -> Void) {
         let error = problem(for: id, in: problems)
-        if error != nil { html.open("div", class: "form-group form-group-error drop-zone") } else { html.open("div", class: "form-group drop-zone") }
-        html.start("label")
-        html.attribute("class", "label")
-        html.attribute("for", text: id)
-        html.endStart()
-        html.text(label)
-        html.end("label")
-        html.start("div")
-        html.attribute("class", "hint")
-        html.attribute("id", text: id + "-hint")
-        html.endStart()
-        hint(&html)
-        html.end("div")
-        if let error { errorMessage(id: id, error, into: &html) }
+        groupStart(id: id, label: label, error: error, dropZone: true, into: &html, hint: hint)
         html.start("input")
         html.attribute("class", "file-input")
         html.attribute("type", "file")
