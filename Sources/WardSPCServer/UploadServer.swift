@@ -28,9 +28,12 @@ public struct UploadServer: Sendable {
         var logger = Logger(label: "wardspc.serve")
         logger.logLevel = .critical  // its own failures are thrown; nothing about requests is logged
         let port = settings.port
+        let maxBodyBytes = settings.maxUploadBytes
         let app = Application(
             router: router(),
-            server: .http1(configuration: .init(idleTimeout: .milliseconds(Int64(settings.timeLimitSeconds * 1000)))),
+            server: .http1(configuration: .init(
+                additionalChannelHandlers: [ExpectContinueHandler(maxBodyBytes: maxBodyBytes)],
+                idleTimeout: .milliseconds(Int64(settings.timeLimitSeconds * 1000)))),
             configuration: ApplicationConfiguration(address: .hostname(settings.host, port: settings.port)),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
             logger: logger
