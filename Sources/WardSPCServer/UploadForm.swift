@@ -137,16 +137,11 @@ struct UploadOptions: Sendable {
     /// The charts' settings; `defaultChart` and `defaultRules` are the command's defaults
     /// (`report`: the data's own chart under mdc; `analyze`: a run chart under anhoej).
     func analysisSettings(events: WardEvents?, defaultChart: ChartKind, defaultRules: RuleSetKind) -> AnalysisSettings {
-        var settings = AnalysisSettings()
-        settings.chart = chart ?? defaultChart
-        settings.rules = rules ?? defaultRules
-        settings.improvement = improvement
+        // The baseline freezes each chart's centre and limits, as --baseline-points and
+        // --baseline-until do.
+        var settings = AnalysisSettings(chart: chart ?? defaultChart, rules: rules ?? defaultRules, improvement: improvement,
+                                        baselinePoints: baselineWeeks, baselineUntil: baselineUntil, events: events)
         settings.measures = measures
-        settings.events = events
-        // The baseline freezes each chart's centre and limits, as --baseline-until and
-        // --baseline-points do.
-        settings.baselineUntil = baselineUntil
-        settings.baselinePoints = baselineWeeks
         return settings
     }
 
@@ -156,11 +151,8 @@ struct UploadOptions: Sendable {
         settings.windows = windows
         settings.events = events
         settings.benchmark = benchmark
-        var analysis = AnalysisSettings()
-        if let chart { analysis.chart = chart }
+        var analysis = AnalysisSettings(chart: chart ?? .run, rules: rules ?? .anhoej, improvement: improvement)
         settings.chartGiven = chart != nil
-        analysis.rules = rules ?? .anhoej
-        analysis.improvement = improvement
         analysis.measures = measures
         settings.analysis = analysis
         return settings

@@ -273,7 +273,12 @@ enum UploadPage {
     private static func improvementField(_ selected: String, problems: [PageProblem], into html: inout MarkupWriter) {
         let error = problem(for: "improvement-decrease", in: problems)
         if error != nil { html.open("div", class: "form-group form-group-error") } else { html.open("div", class: "form-group") }
-        html.fixed("<fieldset class=\"inner\" aria-describedby=\"improvement-hint\">\n<legend class=\"label\">Which way is better?</legend>\n")
+        if error != nil {
+            html.fixed("<fieldset class=\"inner\" aria-describedby=\"improvement-hint improvement-error\">\n")
+        } else {
+            html.fixed("<fieldset class=\"inner\" aria-describedby=\"improvement-hint\">\n")
+        }
+        html.fixed("<legend class=\"label\">Which way is better?</legend>\n")
         html.fixed("<div class=\"hint\" id=\"improvement-hint\">Decides whether a signal is shown as improvement (blue) or concern (orange).</div>\n")
         if let error { errorMessage(id: "improvement", error, into: &html) }
         for (value, label) in [("decrease", "Fewer is better (restraint, self-harm, AWOL)"),

@@ -69,10 +69,16 @@ final class ServerHarness: Sendable {
     func post(_ path: String, files: [(field: String, name: String, bytes: [UInt8])] = [],
               fields: [(String, String)] = []) async throws -> Answer {
         let boundary = "----wardspc-test-\(UUID().uuidString)"
+        return try await post(path, contentType: "multipart/form-data; boundary=\(boundary)",
+                              body: Self.multipart(boundary: boundary, files: files, fields: fields))
+    }
+
+    /// POSTs `body` as it is, with this content type.
+    func post(_ path: String, contentType: String, body: Data) async throws -> Answer {
         var request = URLRequest(url: base.appendingPathComponent(path))
         request.httpMethod = "POST"
-        request.setValue("multipart/form-data; boundary=\(boundary)", forHTTPHeaderField: "Content-Type")
-        request.httpBody = Self.multipart(boundary: boundary, files: files, fields: fields)
+        request.setValue(contentType, forHTTPHeaderField: "Content-Type")
+        request.httpBody = body
         return try await send(request)
     }
 

@@ -136,20 +136,14 @@ import WardSPC
             #expect(noFile.text.contains("href=\"#file\""))
 
             // Not a form upload at all.
-            var form = URLRequest(url: server.base.appendingPathComponent("report"))
-            form.httpMethod = "POST"
-            form.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
-            form.httpBody = Data("file=wards.csv".utf8)
-            let notMultipart = try await server.send(form)
+            let notMultipart = try await server.post("/report", contentType: "application/x-www-form-urlencoded",
+                                                     body: Data("file=wards.csv".utf8))
             #expect(notMultipart.status == 400)
             #expect(notMultipart.text.contains("not a file upload"))
 
             // A body cut short.
-            var truncated = URLRequest(url: server.base.appendingPathComponent("report"))
-            truncated.httpMethod = "POST"
-            truncated.setValue("multipart/form-data; boundary=cut", forHTTPHeaderField: "Content-Type")
-            truncated.httpBody = Data("--cut\r\nContent-Disposition: form-data; name=\"file\"; filename=\"w.csv\"\r\n\r\ntrust,ward".utf8)
-            let cut = try await server.send(truncated)
+            let cut = try await server.post("/report", contentType: "multipart/form-data; boundary=cut",
+                                            body: Data("--cut\r\nContent-Disposition: form-data; name=\"file\"; filename=\"w.csv\"\r\n\r\ntrust,ward".utf8))
             #expect(cut.status == 400)
             #expect(cut.text.contains("incomplete"))
 
