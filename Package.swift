@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "WardSPC",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],  // Hummingbird 2 (wardspc serve) needs macOS 14
     products: [
         .library(name: "SPCCore", targets: ["SPCCore"]),
         .library(name: "WardData", targets: ["WardData"]),
@@ -17,6 +17,12 @@ let package = Package(
         // seconds; only its InlineSnapshotTesting product needs swift-syntax).
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // `wardspc serve`: the upload page's HTTP server (WardSPCServer only).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // Hummingbird's own foundations, named for the one channel handler WardSPCServer adds.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // OpenBLAS (cblas.h) and LAPACKE (lapacke.h) as a system library.
@@ -30,10 +36,21 @@ let package = Package(
         .target(name: "WardData", exclude: ["README.md"]),
         .target(name: "WardSPC", dependencies: ["WardData", "SPCCore"], exclude: ["README.md"]),
         .target(name: "SPCRender", dependencies: ["WardSPC"], exclude: ["README.md"]),
+        .target(
+            name: "WardSPCServer",
+            dependencies: [
+                "WardSPC", "SPCRender",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            exclude: ["README.md"]
+        ),
         .executableTarget(
             name: "wardspc",
             dependencies: [
-                "WardSPC", "SPCRender",
+                "WardSPC", "SPCRender", "WardSPCServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,6 +66,8 @@ let package = Package(
             dependencies: ["SPCRender", "WardSPC", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")],
             exclude: ["__Snapshots__"]
         ),
+        // Starts the upload server in-process on a loopback port and talks HTTP to it.
+        .testTarget(name: "WardSPCServerTests", dependencies: ["WardSPCServer", "WardSPC", "SPCRender"]),
         // Runs the built `wardspc` executable as a user would.
         .testTarget(name: "wardspcTests", dependencies: ["wardspc"]),
     ]

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import SPCRender
 import WardSPC
 
@@ -24,7 +23,7 @@ struct ReportCommand: ParsableCommand {
     var file: String
 
     @Option(help: "The report's title (default: \"Ward safety: statistical process control charts\").")
-    var title: String = "Ward safety: statistical process control charts"
+    var title: String = ReportBuilder.defaultTitle
 
     @Option(help: "The benchmark reduction in per cent for the programme headline.")
     var benchmark = 15.0
@@ -41,70 +40,14 @@ struct ReportCommand: ParsableCommand {
         var readOptions = input.readOptions
         window.apply(to: &readOptions)
         let analysis = try PictureAnalysis.run(file: file, spc: spc, filters: filters, readOptions: readOptions)
-        let quality = Validator.validate(analysis.dataset, chart: analysis.settings.chart.rawValue)
-        let provenance = ReportContent.Provenance(
-            dataFile: file, eventsFile: spc.events, software: "wardspc \(WardSPCCommand.configuration.version)",
-            generated: Self.today(), settings: settingsSummary(analysis.settings))
-        var content = ReportContent(title: title, series: analysis.result.series, provenance: provenance,
-                                    dataQuality: quality, warnings: analysis.result.warnings,
-                                    chartOptions: analysis.chartOptions)
-        addEvaluation(to: &content, analysis: analysis)
+        let request = ReportBuilder.Request(title: title, benchmark: benchmark, dataFile: file, eventsFile: spc.events)
+        let content = ReportBuilder.content(analysis.dataset, analysis: analysis.result, settings: analysis.settings,
+                                            request: request)
         printStandardError("wardspc: drawing \(content.series.count) charts")
         let report = HTMLReport.build(content)
         let files = report.files
         printStandardError("wardspc: writing index.html and \(files.count - 1) SVG files to \(output.out)")
         try output.write(files, inputs: inputs)
         print(output.out.hasSuffix("/") ? output.out + "index.html" : output.out + "/index.html")
-    }
-
-    /// The programme headline against the benchmark and a funnel plot per measure, when
-    /// the data are counts; a problem here leaves them out with a warning, never the report.
-    private func addEvaluation(to content: inout ReportContent, analysis: PictureAnalysis) {
-        guard analysis.dataset.valueKind == .count, !analysis.settings.chart.needsIncidentDates else { return }
-        var settings = EvaluationSettings()
-        settings.events = analysis.settings.events
-        settings.benchmark = benchmark
-        var evaluationAnalysis = analysis.settings
-        if ![.run, .i, .c, .u, .up].contains(evaluationAnalysis.chart) {
-            evaluationAnalysis.chart = analysis.dataset.hasDenominator ? .u : .c
-        }
-        settings.analysis = evaluationAnalysis
-        settings.chartGiven = true
-        do {
-            let evaluation = try Evaluator.evaluate(analysis.dataset, settings: settings)
-            let comparison = spc.events != nil
-                ? "Each ward's \(analysis.dataset.periodKind.name)s before its first phase event in \(spc.events!) (e.g. joining the collaborative) against the \(analysis.dataset.periodKind.name)s from then on."
-                : "Each ward's first 26 observed \(analysis.dataset.periodKind.name)s against its last 26 (the first and second halves for shorter series)."
-            content.headline = ReportHeadline(evaluation: evaluation, comparison: comparison)
-            var measures: [String] = []
-            for series in analysis.result.series where !measures.contains(series.measure) { measures.append(series.measure) }
-            for measure in measures {
-                var funnelSettings = analysis.settings
-                funnelSettings.measures = [measure]
-                if let funnel = try FunnelData.compute(analysis.dataset, measure: measure, settings: funnelSettings) {
-                    content.funnels.append(FunnelPlotData(funnel, improvement: analysis.settings.improvement))
-                }
-            }
-        } catch {
-            content.warnings.append("no programme headline or funnel plots: \(error)")
-        }
-    }
-
-    /// The flags that shaped the charts, as a user would type them.
-    private func settingsSummary(_ settings: AnalysisSettings) -> [String] {
-        var flags = ["--chart \(settings.chart.rawValue)", "--rules \(settings.rules.rawValue)",
-                     "--improvement \(settings.improvement.rawValue)"]
-        if let multiplier = settings.multiplier { flags.append("--multiplier \(multiplier)") }
-        if let points = settings.baselinePoints { flags.append("--baseline-points \(points)") }
-        if let until = settings.baselineUntil { flags.append("--baseline-until \(until.iso)") }
-        if let target = settings.target { flags.append("--target \(target)") }
-        if let length = settings.autoRebaseLength { flags.append("--auto-rebase \(length)") }
-        return flags
-    }
-
-    /// Today's date (UTC), ISO.
-    static func today() -> String {
-        let seconds = Int(Date().timeIntervalSince1970)
-        return CivilDate(dayNumber: Int32(seconds / 86_400)).iso
     }
 }

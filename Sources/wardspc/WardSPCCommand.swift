@@ -12,9 +12,9 @@ struct WardSPCCommand: ParsableCommand {
         Exit codes: 0 success, 2 bad input (a file or flag WardSPC cannot use; every problem is \
         printed as FILE:LINE:COLUMN: message), 1 any other failure.
         """,
-        version: "0.1.0",
+        version: WardSPCVersion.current,
         subcommands: [ValidateCommand.self, AnalyzeCommand.self, EvaluateCommand.self, FunnelCommand.self,
-                      ChartCommand.self, ReportCommand.self, SampleCommand.self]
+                      ChartCommand.self, ReportCommand.self, ServeCommand.self, SampleCommand.self]
     )
 
     static func main() {

@@ -1,8 +1,8 @@
-/// Shorthands for the HTML the report writes, on top of `MarkupWriter` (so every text
-/// and attribute is still escaped by `Markup`).
+/// Shorthands for the HTML the report (and the upload server's page) writes, on top of
+/// `MarkupWriter` (so every text and attribute is still escaped by `Markup`).
 extension MarkupWriter {
     /// `<name class="…" id="…">`.
-    mutating func open(_ name: StaticString, class cssClass: StaticString? = nil, id: String? = nil) {
+    public mutating func open(_ name: StaticString, class cssClass: StaticString? = nil, id: String? = nil) {
         start(name)
         if let cssClass { attribute("class", cssClass) }
         if let id { attribute("id", text: id) }
@@ -10,19 +10,19 @@ extension MarkupWriter {
     }
 
     /// `<name class="…">text</name>`.
-    mutating func element(_ name: StaticString, class cssClass: StaticString?, text value: String) {
+    public mutating func element(_ name: StaticString, class cssClass: StaticString?, text value: String) {
         self.open(name, class: cssClass)
         text(value)
         end(name)
     }
 
     /// `<p>text</p>`.
-    mutating func paragraph(_ value: String, class cssClass: StaticString? = nil) {
+    public mutating func paragraph(_ value: String, class cssClass: StaticString? = nil) {
         element("p", class: cssClass, text: value)
     }
 
     /// `<a href="#fragment">text</a>`: links stay inside the page.
-    mutating func link(_ value: String, toFragment fragment: String) {
+    public mutating func link(_ value: String, toFragment fragment: String) {
         start("a")
         attribute("href", text: "#" + fragment)
         endStart()
@@ -31,7 +31,7 @@ extension MarkupWriter {
     }
 
     /// A table cell with text.
-    mutating func cell(_ value: String, class cssClass: StaticString? = nil, header: Bool = false) {
+    public mutating func cell(_ value: String, class cssClass: StaticString? = nil, header: Bool = false) {
         if header { element("th", class: cssClass, text: value) } else { element("td", class: cssClass, text: value) }
     }
 }

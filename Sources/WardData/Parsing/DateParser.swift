@@ -126,3 +126,13 @@ public enum DateOrderProblem: Error, Equatable, Sendable {
     case ambiguous
     case mixed(dayFirstLine: Int, monthFirstLine: Int)
 }
+
+extension DateParser {
+    /// A date a person typed (a command-line flag, a form field): ISO `YYYY-MM-DD`, or UK
+    /// `DD/MM/YYYY` (always day first); `nil` when it is neither or no such day exists.
+    public static func typedDate(_ text: String) -> CivilDate? {
+        let bytes = Array(text.utf8)
+        guard let raw = bytes.withUnsafeBufferPointer(parse) else { return nil }
+        return DateOrderEvidence.resolve(raw, order: .dmy)
+    }
+}

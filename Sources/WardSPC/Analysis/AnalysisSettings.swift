@@ -36,6 +36,18 @@ public struct AnalysisSettings: Sendable {
 
     public init() {}
 
+    /// The settings most callers choose (the rest keep their defaults): the command line's
+    /// flags and the upload page's form both start here.
+    public init(chart: ChartKind, rules: RuleSetKind, improvement: Improvement = .decrease,
+                baselinePoints: Int? = nil, baselineUntil: CivilDate? = nil, events: WardEvents? = nil) {
+        self.chart = chart
+        self.rules = rules
+        self.improvement = improvement
+        self.baselinePoints = baselinePoints
+        self.baselineUntil = baselineUntil
+        self.events = events
+    }
+
     /// The rebase direction in force.
     public var effectiveRebaseDirection: RebaseDirection {
         if let rebaseDirection { return rebaseDirection }

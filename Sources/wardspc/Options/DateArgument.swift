@@ -6,9 +6,7 @@ struct DateArgument: ExpressibleByArgument, Sendable {
     var date: CivilDate
 
     init?(argument: String) {
-        let bytes = Array(argument.utf8)
-        guard let raw = bytes.withUnsafeBufferPointer(DateParser.parse),
-              let date = DateOrderEvidence.resolve(raw, order: .dmy) else { return nil }
+        guard let date = DateParser.typedDate(argument) else { return nil }
         self.date = date
     }
 

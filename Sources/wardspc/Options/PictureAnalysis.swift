@@ -5,9 +5,9 @@ import WardData
 import WardSPC
 
 /// The analysis behind `chart` and `report`: `analyze`'s flags, with the defaults a ward
-/// team's picture needs — a u chart when the data has bed days (else a c chart for counts,
-/// an XmR chart for values) under NHS
-/// England's Making Data Count rules, whose colours and icons the charts show.
+/// team's picture needs — `ReportBuilder.defaultChart` (u with bed days, else c for counts,
+/// an XmR chart for values) under NHS England's Making Data Count rules, whose colours and
+/// icons the charts show.
 struct PictureAnalysis {
     var dataset: WardDataset
     var settings: AnalysisSettings
@@ -17,23 +17,13 @@ struct PictureAnalysis {
         printStandardError("wardspc: reading \(file)")
         let dataset = try readDataset(file, options: readOptions)
         let events = try WardEventsLoader.loadOrExit(spc.events, options: readOptions)
-        var settings = spc.settings(events: events, defaultChart: defaultChart(dataset), defaultRules: .mdc)
+        var settings = spc.settings(events: events, defaultChart: ReportBuilder.defaultChart(dataset), defaultRules: .mdc)
         filters.apply(to: &settings)
         let result = try analyseOrExit(dataset, settings: settings)
         printStandardError("wardspc: \(result.series.count) series analysed (\(settings.chart.rawValue) chart, \(settings.rules.rawValue) rules)")
         return PictureAnalysis(dataset: dataset, settings: settings, result: result)
     }
 
-    /// u with a denominator (bed days), c for counts without one, i (XmR) for values.
-    static func defaultChart(_ dataset: WardDataset) -> ChartKind {
-        if dataset.valueKind == .value { return .i }
-        return dataset.hasDenominator ? .u : .c
-    }
-
     /// Render options every chart of the run shares (the target line from `--target`).
-    var chartOptions: ChartRenderOptions {
-        var options = ChartRenderOptions()
-        options.target = settings.target
-        return options
-    }
+    var chartOptions: ChartRenderOptions { ReportBuilder.chartOptions(settings) }
 }

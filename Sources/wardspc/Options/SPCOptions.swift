@@ -74,18 +74,13 @@ struct SPCOptions: ParsableArguments {
     /// `defaultRules` apply when `--chart` and `--rules` are not given.
     func settings(events wardEvents: WardEventsLoader.Loaded?, defaultChart: ChartKind = .run,
                   defaultRules: RuleSetKind = .anhoej) -> AnalysisSettings {
-        var settings = AnalysisSettings()
-        settings.chart = chart ?? defaultChart
-        settings.rules = rules ?? defaultRules
+        var settings = AnalysisSettings(chart: chart ?? defaultChart, rules: rules ?? defaultRules, improvement: improvement,
+                                        baselinePoints: baselinePoints, baselineUntil: baselineUntil?.date, events: wardEvents)
         settings.plotRate = value == .rate
         settings.multiplier = multiplier
         settings.screenMovingRanges = screenMr
-        settings.baselinePoints = baselinePoints
-        settings.baselineUntil = baselineUntil?.date
         settings.phaseStarts = phases.map(\.date)
         settings.excludedDates = excludes.map(\.date)
-        settings.events = wardEvents
-        settings.improvement = improvement
         settings.target = target
         settings.shiftLength = shiftLength
         settings.trendLength = trendLength

@@ -1,0 +1,215 @@
+import SPCRender
+import WardData
+import WardSPC
+
+/// What an endpoint answers: a status, a content type and the bytes.
+struct Reply: Sendable {
+    var status: Int
+    var contentType: String
+    var body: [UInt8]
+
+    static func html(_ status: Int, _ page: [UInt8]) -> Reply {
+        Reply(status: status, contentType: "text/html; charset=utf-8", body: page)
+    }
+
+    static func json(_ status: Int, _ document: JSONValue) -> Reply {
+        Reply(status: status, contentType: "application/json; charset=utf-8",
+              body: Array((document.rendered(pretty: true) + "\n").utf8))
+    }
+}
+
+/// One problem the page lists: with its place in a file (`wards.csv:12:count`) for data
+/// errors, and the field it belongs to (the error summary links there).
+struct PageProblem: Sendable, Equatable {
+    var field: String
+    var file: String?
+    var line: Int?
+    var column: String?
+    var message: String
+
+    init(field: String, message: String) {
+        self.field = field
+        self.message = message
+    }
+
+    init(field: String, issue: InputIssue) {
+        self.field = field
+        file = issue.file
+        line = issue.line
+        column = issue.column
+        message = issue.fullMessage
+    }
+
+    /// `FILE:LINE:COLUMN`, as the command line prints it.
+    var place: String? {
+        guard var place = file else { return nil }
+        if let line { place += ":\(line)" }
+        if let column { place += ":\(column)" }
+        return place
+    }
+}
+
+/// The three upload endpoints: the report page, and the CLI's JSON contracts for scripts.
+enum UploadEndpoint: String, Sendable, CaseIterable {
+    case report, analyze, evaluate
+}
+
+/// Everything an upload goes through, in memory: the form, the files, the analysis and the
+/// answer. Synchronous CPU work — the server runs it off the event loop (`WorkQueue`).
+enum UploadJob {
+    /// Why an upload was refused: the HTTP status and every problem, with the form as sent.
+    struct Refusal: Error {
+        var status: Int
+        var problems: [PageProblem]
+        var unreportedErrors = 0
+        var form = UploadForm()
+    }
+
+    static func run(_ endpoint: UploadEndpoint, body: [UInt8], boundary: String,
+                    limits: UploadPage.Limits) -> Reply {
+        do {
+            return try answer(endpoint, body: body, boundary: boundary)
+        } catch {
+            return refusalReply(endpoint, error, limits: limits)
+        }
+    }
+
+    /// The reply to a refused upload: the page with every problem, or a JSON error document.
+    static func refusalReply(_ endpoint: UploadEndpoint, _ refusal: Refusal, limits: UploadPage.Limits) -> Reply {
+        switch endpoint {
+        case .report:
+            return .html(refusal.status, UploadPage.render(form: refusal.form, problems: refusal.problems,
+                                                           unreportedErrors: refusal.unreportedErrors, limits: limits))
+        case .analyze, .evaluate:
+            return .json(refusal.status, errorDocument(refusal))
+        }
+    }
+
+    private static func answer(_ endpoint: UploadEndpoint, body: [UInt8], boundary: String) throws(Refusal) -> Reply {
+        let multipart: MultipartForm
+        do { multipart = try MultipartForm.parse(body, boundary: boundary) } catch {
+            throw Refusal(status: 400, problems: [PageProblem(field: "file", message: "The upload could not be read (\(error)). Please try again.")])
+        }
+        let form = UploadForm(multipart)
+        guard let file = multipart.part("file"), !(file.bytes.isEmpty && (file.filename ?? "").isEmpty) else {
+            throw Refusal(status: 400, problems: [PageProblem(field: "file", message: "Choose a CSV file to upload")], form: form)
+        }
+        // Every problem at once: the files' and the options' (in the page's order).
+        let (options, problems) = UploadOptions.check(form)
+        let optionProblems = problems.map { PageProblem(field: $0.field, message: $0.message) }
+        let inputs: Inputs
+        do { inputs = try readInputs(data: file, events: multipart.part("events"), form: form) } catch {
+            var refusal = error
+            refusal.problems += optionProblems
+            throw refusal
+        }
+        guard optionProblems.isEmpty else { throw Refusal(status: 422, problems: optionProblems, form: form) }
+        switch endpoint {
+        case .report: return .html(200, try report(inputs, options: options, form: form))
+        case .analyze: return .json(200, try analysis(inputs, options: options, form: form))
+        case .evaluate: return .json(200, try evaluation(inputs, options: options, form: form))
+        }
+    }
+
+    struct Inputs {
+        var dataset: WardDataset
+        var events: WardEvents?
+        var eventsName: String?
+    }
+
+    /// Reads the data file and the events file (when one was chosen); a rejection lists the
+    /// problems of both.
+    private static func readInputs(data: MultipartForm.Part, events: MultipartForm.Part?,
+                                   form: UploadForm) throws(Refusal) -> Inputs {
+        let options = ReadOptions()
+        var problems: [PageProblem] = []
+        var unreported = 0
+        var dataset: WardDataset?
+        do {
+            dataset = try WardDataReader.read(InputFile(name: uploadName(data, fallback: "data.csv"), bytes: Array(data.bytes)),
+                                              options: options)
+        } catch {
+            problems += error.errors.map { PageProblem(field: "file", issue: $0) }
+            unreported += error.unreportedErrors
+        }
+        var wardEvents: WardEvents?
+        var eventsName: String?
+        if let events, !(events.bytes.isEmpty && (events.filename ?? "").isEmpty) {
+            eventsName = uploadName(events, fallback: "events.csv")
+            do {
+                wardEvents = try WardEventsReader.read(InputFile(name: eventsName!, bytes: Array(events.bytes)), options: options)
+            } catch {
+                problems += error.errors.map { PageProblem(field: "events", issue: $0) }
+                unreported += error.unreportedErrors
+            }
+        }
+        guard problems.isEmpty, let dataset else {
+            // Readers find some problems in a later pass (dates are resolved per column):
+            // list each file's in line order, whole-file problems first.
+            let ordered = problems.enumerated().sorted { left, right in
+                let (a, b) = (left.element, right.element)
+                if a.field != b.field { return a.field == "file" }
+                if (a.line ?? 0) != (b.line ?? 0) { return (a.line ?? 0) < (b.line ?? 0) }
+                return left.offset < right.offset
+            }.map(\.element)
+            throw Refusal(status: 422, problems: ordered, unreportedErrors: unreported, form: form)
+        }
+        return Inputs(dataset: dataset, events: wardEvents, eventsName: eventsName)
+    }
+
+    /// The upload's file name without any folder a browser may send.
+    static func uploadName(_ part: MultipartForm.Part, fallback: String) -> String {
+        let name = (part.filename ?? "").split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
+        return name.trimmingWhitespace.isEmpty ? fallback : String(name.prefix(200))
+    }
+
+    private static func analyse(_ dataset: WardDataset, settings: AnalysisSettings, form: UploadForm) throws(Refusal) -> Analyzer.Result {
+        do { return try Analyzer.analyse(dataset, settings: settings) } catch {
+            throw Refusal(status: 422, problems: [PageProblem(field: "chart", message: "\(error)")], form: form)
+        }
+    }
+
+    /// The page `wardspc report` writes to index.html, built by the same library call.
+    private static func report(_ inputs: Inputs, options: UploadOptions, form: UploadForm) throws(Refusal) -> [UInt8] {
+        let settings = options.analysisSettings(events: inputs.events, defaultChart: ReportBuilder.defaultChart(inputs.dataset),
+                                                defaultRules: .mdc)
+        let result = try analyse(inputs.dataset, settings: settings, form: form)
+        let request = ReportBuilder.Request(title: options.title, benchmark: options.benchmark, dataFile: inputs.dataset.file,
+                                            eventsFile: inputs.eventsName, windows: options.windows)
+        let content = ReportBuilder.content(inputs.dataset, analysis: result, settings: settings, request: request)
+        return HTMLReport.build(content).index.bytes
+    }
+
+    /// `wardspc analyze --format json` (wardspc/analysis@1).
+    private static func analysis(_ inputs: Inputs, options: UploadOptions, form: UploadForm) throws(Refusal) -> JSONValue {
+        let settings = options.analysisSettings(events: inputs.events, defaultChart: .run, defaultRules: .anhoej)
+        return AnalysisJSON.analysis(try analyse(inputs.dataset, settings: settings, form: form).series)
+    }
+
+    /// `wardspc evaluate --format json` (wardspc/evaluation@1).
+    private static func evaluation(_ inputs: Inputs, options: UploadOptions, form: UploadForm) throws(Refusal) -> JSONValue {
+        do {
+            return EvaluationJSON.document(try Evaluator.evaluate(inputs.dataset, settings: options.evaluationSettings(events: inputs.events)))
+        } catch {
+            throw Refusal(status: 422, problems: [PageProblem(field: "chart", message: "\(error)")], form: form)
+        }
+    }
+
+    /// For scripts: `wardspc/upload-errors@1`, every problem with its place.
+    static func errorDocument(_ refusal: Refusal) -> JSONValue {
+        .object([
+            ("schema", .string("wardspc/upload-errors@1")),
+            ("status", .number(Double(refusal.status))),
+            ("errors", .array(refusal.problems.map { problem in
+                .object([
+                    ("field", .string(problem.field)),
+                    ("file", .optional(problem.file, JSONValue.string)),
+                    ("line", .optional(problem.line) { .number(Double($0)) }),
+                    ("column", .optional(problem.column, JSONValue.string)),
+                    ("message", .string(problem.message)),
+                ])
+            })),
+            ("unreported_errors", .number(Double(refusal.unreportedErrors))),
+        ])
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+
+/// `wardspc serve` as a person starts it: the real executable, on a free loopback port.
+@Suite struct ServeCommandTests {
+    @Test func help_saysUnitsDefaultsAndThatThereIsNoLogin() throws {
+        let result = try CLIRunner.run(["serve", "--help"])
+        #expect(result.status == 0)
+        for text in ["--host", "127.0.0.1", "--port", "8080", "--max-upload-mb", "megabytes", "Default: 50",
+                     "--timeout", "Seconds", "Default: 120", "no login"] {
+            #expect(result.stdout.contains(text), "\(text)")
+        }
+        #expect(try CLIRunner.run(["serve", "--port", "70000"]).status == 2)
+        #expect(try CLIRunner.run(["serve", "--max-upload-mb", "0"]).status == 2)
+    }
+
+    @Test func offLoopback_warnsThatThereIsNoLogin() throws {
+        // 192.0.2.1 is a documentation address no machine has: the bind fails after the warning.
+        let result = try CLIRunner.run(["serve", "--host", "192.0.2.1", "--port", "0"])
+        #expect(result.stderr.contains("There is no login"))
+        #expect(result.stderr.contains("could not serve"))
+        #expect(result.status == 1)
+    }
+
+    @Test func serves_theReportWardspcReportWrites_andStopsOnCtrlC() async throws {
+        let server = Process()
+        server.executableURL = CLIRunner.executable
+        server.arguments = ["serve", "--port", "0"]
+        let errors = Pipe()
+        server.standardError = errors
+        server.standardOutput = FileHandle.nullDevice
+        try server.run()
+        defer { if server.isRunning { server.terminate() } }
+
+        // "wardspc: serving the upload page at http://127.0.0.1:PORT/ — …"
+        var said = ""
+        let deadline = Date().addingTimeInterval(60)
+        while !said.contains("/ —"), Date() < deadline, server.isRunning {
+            said += String(decoding: errors.fileHandleForReading.availableData, as: UTF8.self)
+        }
+        let address = try #require(said.firstMatch(of: /http:\/\/127\.0\.0\.1:(\d+)\//), "stderr: \(said)")
+        let base = URL(string: "http://127.0.0.1:\(address.1)")!
+
+        let (health, healthResponse) = try await URLSession.shared.data(from: base.appendingPathComponent("health"))
+        #expect((healthResponse as? HTTPURLResponse)?.statusCode == 200)
+        #expect(String(decoding: health, as: UTF8.self).contains("ok"))
+
+        let sample = CLIRunner.repositoryRoot.appendingPathComponent("SampleData")
+        let boundary = "wardspc-cli-test"
+        var body = Data()
+        for (field, name) in [("file", "wards.csv"), ("events", "events.csv")] {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(name)\"\r\n\r\n".utf8))
+            body.append(try Data(contentsOf: sample.appendingPathComponent(name)))
+            body.append(Data("\r\n".utf8))
+        }
+        body.append(Data("--\(boundary)--\r\n".utf8))
+        var request = URLRequest(url: base.appendingPathComponent("report"))
+        request.httpMethod = "POST"
+        request.timeoutInterval = 300
+        request.setValue("multipart/form-data; boundary=\(boundary)", forHTTPHeaderField: "Content-Type")
+        request.setValue("", forHTTPHeaderField: "Expect")
+        request.httpBody = body
+        let (served, response) = try await URLSession.shared.data(for: request)
+        #expect((response as? HTTPURLResponse)?.statusCode == 200)
+
+        // The same files through `wardspc report`, named alike (run beside them).
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("wardspc-serve-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let report = Process()
+        report.executableURL = CLIRunner.executable
+        report.arguments = ["report", "wards.csv", "--events", "events.csv", "--out", out.path]
+        report.currentDirectoryURL = sample
+        report.standardOutput = FileHandle.nullDevice
+        report.standardError = FileHandle.nullDevice
+        try report.run()
+        report.waitUntilExit()
+        #expect(report.terminationStatus == 0)
+        let written = try Data(contentsOf: out.appendingPathComponent("index.html"))
+        // Identical but for the day each was made (a run across midnight).
+        func undated(_ data: Data) -> String {
+            String(decoding: data, as: UTF8.self).replacing(/enerated \d{4}-\d{2}-\d{2}/, with: "enerated DAY")
+        }
+        #expect(undated(served) == undated(written))
+
+        server.interrupt()  // Ctrl+C
+        server.waitUntilExit()
+        #expect(server.terminationStatus == 0)
+        said += String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(said.contains("wardspc: stopped"))
+    }
+}
