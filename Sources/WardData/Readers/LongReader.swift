@@ -4,13 +4,9 @@ enum LongReader {
     static func read(_ parser: RowParser, options: ReadOptions) throws(InputRejected) -> WardDataset {
         let header = parser.header
         var columns = ColumnPicker(header: header, issues: parser.issues)
-        let trust = columns.require(ColumnNames.trust, role: "trust")
-        let ward = columns.require(ColumnNames.ward, role: "ward")
-        let measure = columns.require(ColumnNames.measure, role: "measure")
-        let countColumn = columns.optional(ColumnNames.count)
-        let valueColumn = columns.optional(ColumnNames.value)
-        let period = columns.periodColumn(dateAllowed: countColumn != nil || valueColumn != nil)
-        let denominator = columns.optional(ColumnNames.denominator, role: "denominator")
+        let picked = LongColumns(&columns)
+        let (trust, ward, measure, period, denominator) = (picked.trust, picked.ward, picked.measure, picked.period, picked.denominator)
+        let (countColumn, valueColumn, dimensions) = (picked.count, picked.value, picked.dimensions)
         if countColumn == nil && valueColumn == nil {
             columns.issues.error(line: 1, "missing the count column",
                                  hint: "name it `count` (or `value` for a non-count measure such as hours)")
@@ -19,7 +15,6 @@ enum LongReader {
             columns.issues.error(line: 1, column: header.names[countColumn], "has both `count` and `value` columns",
                                  hint: "keep `count` for incident counts or `value` for other measures, not both")
         }
-        let dimensions = columns.remaining()
         parser.issues = columns.issues
         try parser.issues.throwIfErrors()
         guard let trust, let ward, let measure, let period else { fatalError("required columns were checked") }

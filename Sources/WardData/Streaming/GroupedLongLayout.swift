@@ -21,14 +21,9 @@ struct GroupedLongLayout: Sendable {
               !header.folded.contains(where: ColumnNames.isPatientIdentifier),
               WardDataReader.detectFormat(header) == .long else { return nil }
         var columns = ColumnPicker(header: header, issues: IssueCollector(file: file, lenient: false, maxReported: 1))
-        let trust = columns.require(ColumnNames.trust, role: "trust")
-        let ward = columns.require(ColumnNames.ward, role: "ward")
-        let measure = columns.require(ColumnNames.measure, role: "measure")
-        let count = columns.optional(ColumnNames.count)
-        let value = columns.optional(ColumnNames.value)
-        let period = columns.periodColumn(dateAllowed: count != nil || value != nil)
-        let denominator = columns.optional(ColumnNames.denominator, role: "denominator")
-        let dimensions = columns.remaining()
+        let picked = LongColumns(&columns)
+        let (trust, ward, measure, period) = (picked.trust, picked.ward, picked.measure, picked.period)
+        let (count, value, denominator, dimensions) = (picked.count, picked.value, picked.denominator, picked.dimensions)
         guard !columns.issues.hasErrors, (count == nil) != (value == nil),
               let trust, let ward, let measure, let period, !period.isWeekEnding else { return nil }
         guard scanner.nextRecord() else { return nil }
