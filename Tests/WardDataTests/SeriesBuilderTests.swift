@@ -20,6 +20,21 @@ struct SeriesBuilderTests {
         #expect(rowan.total == 7)
     }
 
+    @Test func rowsDifferingByEthnicGroup_addTheirOwnBedDays_evenWhenEqual() throws {
+        // Two groups with 50 bed days each are 100 bed days, not one repeated ward figure;
+        // within a group, a value repeated across subtypes still counts once.
+        let dataset = try Fixtures.read(text: """
+            trust,ward,measure,week_start,ethnic_group,subtype,count,bed_days
+            T,W,restraint,2024-01-01,A,prone,1,50
+            T,W,restraint,2024-01-01,A,supine,2,50
+            T,W,restraint,2024-01-01,N,prone,3,50
+            T,W,restraint,2024-01-01,N,supine,0,50
+            """)
+        let series = try #require(SeriesBuilder.build(dataset).series(ward: "W", measure: "restraint"))
+        #expect(series.values == [6])
+        #expect(series.denominators == [100])
+    }
+
     @Test func missingWeeks_areReportedAsMissing_neverAsZeros() throws {
         let series = try #require(SeriesBuilder.build(try Fixtures.read("long_missing_weeks")).series(ward: "Willow", measure: "restraint"))
         #expect(series.periodsISO == ["2024-01-01", "2024-01-08", "2024-01-29", "2024-02-05"])

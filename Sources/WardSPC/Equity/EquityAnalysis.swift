@@ -225,3 +225,32 @@ struct WindowTotals {
     }
 }
 
+
+extension EquityAnalysis {
+    /// The name `evaluate --group-by ethnic_group` gives records whose ethnicity is not
+    /// stated or not known.
+    public static let unknownGroupName = "Not stated or not known"
+
+    /// The dataset once per broad ethnic group present (in White, Mixed, Asian, Black,
+    /// Other order), then its records of unknown ethnicity: `evaluate --group-by ethnic_group`.
+    static func ethnicGroups(of dataset: WardDataset) throws(AnalysisError) -> [(String?, WardDataset)] {
+        guard let column = dataset.dimensionNames.firstIndex(where: { ColumnNames.ethnicGroup.contains(Header.fold($0)) }) else {
+            throw AnalysisError("--group-by ethnic_group needs an `ethnic_group` column, and \(dataset.file) has none")
+        }
+        let categories: [Int32: EthnicCategory?]
+        do {
+            categories = try categorise(dataset, column: column, columnName: dataset.dimensionNames[column])
+        } catch {
+            throw AnalysisError(error.description)
+        }
+        var values: [String: Set<String>] = [:]
+        for (id, category) in categories {
+            values[category?.name(.broad) ?? unknownGroupName, default: []].insert(dataset.strings[id])
+        }
+        let names = BroadEthnicGroup.allCases.map(\.rawValue) + [unknownGroupName]
+        let columnName = dataset.dimensionNames[column]
+        return names.compactMap { name in
+            values[name].map { (name, dataset.keeping(dimension: columnName, values: $0)) }
+        }
+    }
+}
