@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SPCRender
+import WardData
 import WardSPC
 
 struct ReportCommand: ParsableCommand {
@@ -29,6 +30,12 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The benchmark reduction in per cent for the programme headline.")
     var benchmark = 15.0
 
+    @Option(help: ArgumentHelp("A data file with an ethnic_group column for the report's inequality section (rates per 1,000 occupied bed days by ethnic group, rate ratios against White). Default: FILE itself when it has an ethnic_group column, else no such section.", valueName: "FILE"))
+    var equity: String?
+
+    @Option(help: ArgumentHelp("Occupied bed days by ward × period × ethnic group for the inequality section (trust, ward, week_start, ethnic_group, bed_days). Default: the bed_days of the equity data's own rows.", valueName: "FILE"))
+    var exposure: String?
+
     @OptionGroup var spc: SPCOptions
     @OptionGroup var filters: FilterOptions
     @OptionGroup var output: DirectoryOutputOptions
@@ -36,7 +43,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var window: EventWindowOptions
 
     func run() throws {
-        let inputs = [file] + (spc.events.map { [$0] } ?? [])
+        let inputs = [file] + (spc.events.map { [$0] } ?? []) + (equity.map { [$0] } ?? []) + (exposure.map { [$0] } ?? [])
         try output.check(inputs: inputs)
         var readOptions = input.readOptions
         window.apply(to: &readOptions)
@@ -49,6 +56,7 @@ struct ReportCommand: ParsableCommand {
                                     dataQuality: quality, warnings: analysis.result.warnings,
                                     chartOptions: analysis.chartOptions)
         addEvaluation(to: &content, analysis: analysis)
+        try addEquity(to: &content, analysis: analysis, readOptions: readOptions)
         printStandardError("wardspc: drawing \(content.series.count) charts")
         let report = HTMLReport.build(content)
         let files = report.files
@@ -88,6 +96,53 @@ struct ReportCommand: ParsableCommand {
         } catch {
             content.warnings.append("no programme headline or funnel plots: \(error)")
         }
+    }
+
+    /// The inequality section (from --equity, or the data file itself when it has an
+    /// ethnic_group column) and the context/subtype breakdowns of the data file. A broken
+    /// --equity or --exposure file is bad input (exit 2); the breakdowns, like the headline,
+    /// are left out with a warning when they cannot be made.
+    private func addEquity(to content: inout ReportContent, analysis: PictureAnalysis, readOptions: ReadOptions) throws {
+        var settings = EvaluationSettings()
+        settings.events = analysis.settings.events
+        settings.benchmark = benchmark
+        var breakdownAnalysis = analysis.settings
+        breakdownAnalysis.chart = analysis.dataset.hasDenominator ? .u : .c
+        settings.analysis = breakdownAnalysis
+        settings.chartGiven = true
+        if analysis.dataset.valueKind == .count {
+            for dimension in [PoolingGroup.context, .subtype] {
+                do {
+                    content.breakdowns += try DimensionBreakdown.compute(analysis.dataset, by: dimension, settings: settings)
+                } catch {
+                    content.warnings.append("no breakdown by \(dimension.rawValue): \(error)")
+                }
+            }
+        }
+        let hasEthnicGroups = analysis.dataset.dimensionNames.contains { ColumnNames.ethnicGroup.contains(Header.fold($0)) }
+        guard equity != nil || hasEthnicGroups else { return }
+        let dataset = try equity.map { try readDataset($0, options: readOptions) } ?? analysis.dataset
+        var equitySettings = EquitySettings()
+        if let exposure {
+            do { equitySettings.exposure = try ExposureReader.read(path: exposure, options: readOptions) } catch {
+                throw reject(error)
+            }
+        }
+        // With an events file: before anyone joined against after everyone had.
+        let phases = (analysis.settings.events?.events ?? []).filter { $0.kind == .phase }.map(\.date)
+        if let first = phases.min(), let last = phases.max(), first < last {
+            equitySettings.baselineUntil = first.adding(days: -1)
+            equitySettings.from = last
+        }
+        equitySettings.trusts = analysis.settings.trusts
+        equitySettings.wards = analysis.settings.wards
+        do { content.equity = try EquityAnalysis.analyse(dataset, settings: equitySettings) } catch let rejected as InputRejected {
+            throw reject(rejected)
+        } catch {
+            printStandardError("wardspc: \(error)")
+            throw ExitCode(2)
+        }
+        for warning in content.equity?.warnings ?? [] { printStandardError("warning: \(warning)") }
     }
 
     /// The flags that shaped the charts, as a user would type them.
