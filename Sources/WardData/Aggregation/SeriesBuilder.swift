@@ -34,8 +34,10 @@ public enum SeriesBuilder {
                               include: ((String, String, String) -> Bool)? = nil) -> Output {
         struct Key: Hashable { var trust: Int32, ward: Int32, measure: Int32 }
         let records = dataset.records
-        let ethnicGroups = dataset.dimensionNames.firstIndex { ColumnNames.ethnicGroup.contains(Header.fold($0)) }
-            .map { records.dimensions[$0] }
+        // Bed days by ethnic group add up across the groups (issue 8); the ward's bed days
+        // repeated on every group's row follow the usual rule.
+        let ethnicGroups = dataset.denominatorScope == .auto && dataset.denominatorsAreByEthnicGroup
+            ? dataset.ethnicGroupColumn.map { records.dimensions[$0] } : nil
         // Each record's series number; a dictionary lookup only where the key changes
         // (exports arrive grouped by series, so that is once per series).
         var seriesNumber: [Key: Int32] = [:]
@@ -116,8 +118,9 @@ public enum SeriesBuilder {
         return Output(series: result, issues: issues)
     }
 
-    /// The denominator of one ward × period × measure. Rows that differ by `ethnic_group`
-    /// are distinct records, each with its own bed days (issue 8): the scope rule applies
+    /// The denominator of one ward × period × measure. When the file's bed days are by
+    /// ethnic group (`denominatorsAreByEthnicGroup`), rows that differ by `ethnic_group` are
+    /// distinct records, each with its own bed days (issue 8): the scope rule applies
     /// within each ethnic group's rows, and the groups' denominators add up.
     private static func combinedDenominator(_ group: ArraySlice<Int>, records: RecordTable, scope: DenominatorScope,
                                             ethnicGroups: [Int32]?, series: WardSeries, file: String,

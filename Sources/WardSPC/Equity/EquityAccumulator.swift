@@ -41,7 +41,13 @@ extension EquityAnalysis {
             let records = dataset.records
             guard let column = dataset.dimensionNames.firstIndex(where: { ColumnNames.ethnicGroup.contains(Header.fold($0)) })
             else { return }
-            let fromRows = settings.exposure == nil && dataset.hasDenominator
+            // Bed days on the rows are each group's unless the file shows them to be the
+            // ward's, repeated on every group's row: those cannot give rates by group.
+            let rowDenominators = settings.exposure == nil ? dataset.ethnicDenominators : .undetermined
+            let fromRows = settings.exposure == nil && dataset.hasDenominator && rowDenominators != .repeatedForTheWard
+            if settings.exposure == nil && dataset.hasDenominator && !fromRows {
+                warnings.append("the bed days in \(dataset.file) are the same for every ethnic group of each ward × \(dataset.periodKind.name) — the ward's bed days, not each group's — so they cannot give rates by group")
+            }
             if let exposure = settings.exposure {
                 exposureSource = "--exposure \(exposure.file)"
             } else if fromRows {

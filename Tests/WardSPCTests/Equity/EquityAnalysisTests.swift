@@ -59,6 +59,14 @@ import WardData
         #expect(!EquityTable.render(result).contains("95% CI"))
     }
 
+    @Test func wardBedDaysRepeatedOnEveryGroup_giveOnlyTheDistribution() throws {
+        let dataset = try Self.read(Self.header + "T,W,r,2024-01-01,A,4,140\nT,W,r,2024-01-01,N,6,140\nT,W,r,2024-01-08,A,2,150\nT,W,r,2024-01-08,N,1,150\n")
+        let result = try EquityAnalysis.analyse(dataset, settings: EquitySettings())
+        #expect(!result.hasExposure)
+        #expect(result.warnings.contains { $0.contains("the ward's bed days, not each group's") })
+        #expect(result.rows.allSatisfy { $0.rate == nil && $0.rateRatio == nil })
+    }
+
     @Test func exposureFileMissingAWeek_leavesThatWeekOutWithAWarning() throws {
         let dataset = try Self.read("trust,ward,measure,week_start,ethnic_group,count\nT,W,restraint,2024-01-01,A,2\nT,W,restraint,2024-01-01,N,4\nT,W,restraint,2024-01-08,A,7\n")
         let exposure = try ExposureReader.read(InputFile(name: "exposure.csv", bytes: Array(
