@@ -12,7 +12,7 @@ struct WardSPCCommand: ParsableCommand {
         printed as FILE:LINE:COLUMN: message), 1 any other failure.
         """,
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, AnalyzeCommand.self, EvaluateCommand.self, EquityCommand.self, FunnelCommand.self,
+        subcommands: [ValidateCommand.self, AnalyzeCommand.self, EvaluateCommand.self, EquityCommand.self, BreakdownCommand.self, FunnelCommand.self,
                       ChartCommand.self, ReportCommand.self, SampleCommand.self]
     )
 
