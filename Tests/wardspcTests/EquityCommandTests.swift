@@ -147,6 +147,16 @@ import Testing
         #expect(files.contains { $0.hasPrefix("rate-ratios") && $0.hasSuffix(".svg") })
     }
 
+    @Test func report_withoutBedDaysByGroup_saysItShowsOnlyTheDistribution() throws {
+        let out = ChartCommandTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = try CLIRunner.run(["report", Self.fixtures + "counts.csv", "--out", out.path])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(html.contains("No bed days by ethnic group (give --exposure FILE"))
+        #expect(!html.contains("class=\"rate-ratio-plot\""))
+    }
+
     @Test func report_escapesNamesFromTheData() throws {
         var text = "trust,ward,measure,week_start,ethnic_group,count,bed_days\n"
         for week in ["2024-01-01", "2024-01-08"] {

@@ -38,7 +38,8 @@ enum EquitySection {
         html.element("h2", text: "Inequality by ethnic group")
         html.paragraph("Black patients are more than three times as likely as White patients to be restrained or secluded nationally; the programme measures its own gap. Rates are per 1,000 occupied bed days of each group's own patients, against \(equity.reference) patients, with exact 95% intervals. Incidents whose ethnicity is not stated or not known are left out of every group's numerator and denominator; their share is given, because a high share makes the ratios unreliable. Data: \(equity.file)\(equity.exposureSource.map { "; bed days from \($0)" } ?? "").", class: "muted")
         if !equity.hasExposure {
-            html.paragraph("Only the distribution of incidents by group can be shown: \(EquityResult.distributionOnlyNote).")
+            let note = EquityResult.distributionOnlyNote
+            html.paragraph(note.prefix(1).uppercased() + note.dropFirst() + ".")
         }
         for span in equity.spans where span.window != .all {
             html.paragraph("\(span.window == .baseline ? "Before" : "After") (\(span.window.rawValue)): \(DateText.day(span.start)) to \(DateText.day(span.end)).", class: "muted")
