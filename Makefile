@@ -32,8 +32,15 @@ demo: release
 	@echo "Full data-quality summary: $(DEMO_OUT)/validation.txt"
 	@echo "Machine-readable (wardspc/validation@1): $(DEMO_OUT)/validation.json"
 	@echo
-	@echo "== wardspc report SampleData/wards.csv --events SampleData/events.csv --out $(DEMO_OUT)/report"
-	@echo "Report (one self-contained page; each chart also as an SVG beside it): $$($(WARDSPC_RELEASE) report SampleData/wards.csv --events SampleData/events.csv --out $(DEMO_OUT)/report --title 'Sample programme: restrictive practice collaborative')"
+	@echo "== wardspc equity SampleData/equity.csv --baseline-until 2023-10-08 --from 2024-12-02"
+	@$(WARDSPC_RELEASE) equity SampleData/equity.csv --baseline-until 2023-10-08 --from 2024-12-02 > $(DEMO_OUT)/equity.txt 2> $(DEMO_OUT)/equity-warnings.txt
+	@$(WARDSPC_RELEASE) equity SampleData/equity.csv --baseline-until 2023-10-08 --from 2024-12-02 --format json > $(DEMO_OUT)/equity.json 2>/dev/null
+	@grep -E '^(where|-----|programme )' $(DEMO_OUT)/equity.txt
+	@echo "  …"
+	@echo "Every ward and trust: $(DEMO_OUT)/equity.txt; machine-readable (wardspc/equity@1): $(DEMO_OUT)/equity.json"
+	@echo
+	@echo "== wardspc report SampleData/wards.csv --events SampleData/events.csv --equity SampleData/equity.csv --out $(DEMO_OUT)/report"
+	@echo "Report (one self-contained page; each chart also as an SVG beside it): $$($(WARDSPC_RELEASE) report SampleData/wards.csv --events SampleData/events.csv --equity SampleData/equity.csv --out $(DEMO_OUT)/report --title 'Sample programme: restrictive practice collaborative')"
 
 # Fuzzing (Fuzz/README.md): every target SECONDS seconds, or a few seconds each for CI.
 SECONDS ?= 60

@@ -47,7 +47,7 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "The benchmark reduction in per cent (the NCCMH collaborative averaged 15%).")
     var benchmark = 15.0
 
-    @Option(name: .customLong("group-by"), help: "Pool by trust (trust × measure), measure, subtype or context.")
+    @Option(name: .customLong("group-by"), help: "Pool by trust (trust × measure), measure, subtype, context or ethnic_group (each broad ethnic group, and not stated/not known, evaluated and pooled separately). Default: trust.")
     var groupBy: PoolingGroupArgument = .trust
 
     @Option(help: "Segmented regression: linear (OLS on the rate, Wagner et al. 2002) or poisson (counts with log bed days as offset, IRLS).")
@@ -78,7 +78,10 @@ struct EvaluateCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var input: InputOptions
 
-    enum PoolingGroupArgument: String, ExpressibleByArgument, CaseIterable { case trust, measure, subtype, context }
+    enum PoolingGroupArgument: String, ExpressibleByArgument, CaseIterable {
+        case trust, measure, subtype, context
+        case ethnicGroup = "ethnic_group"
+    }
     enum SegmentedModelArgument: String, ExpressibleByArgument, CaseIterable { case linear, poisson }
 
     func validate() throws {

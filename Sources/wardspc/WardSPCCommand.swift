@@ -13,8 +13,9 @@ struct WardSPCCommand: ParsableCommand {
         printed as FILE:LINE:COLUMN: message), 1 any other failure.
         """,
         version: WardSPCVersion.current,
-        subcommands: [ValidateCommand.self, AnalyzeCommand.self, EvaluateCommand.self, FunnelCommand.self,
-                      ChartCommand.self, ReportCommand.self, ServeCommand.self, SampleCommand.self]
+        subcommands: [ValidateCommand.self, AnalyzeCommand.self, EvaluateCommand.self, EquityCommand.self,
+                      BreakdownCommand.self, FunnelCommand.self, ChartCommand.self, ReportCommand.self,
+                      ServeCommand.self, SampleCommand.self]
     )
 
     static func main() {

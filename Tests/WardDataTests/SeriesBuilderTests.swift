@@ -20,6 +20,38 @@ struct SeriesBuilderTests {
         #expect(rowan.total == 7)
     }
 
+    @Test func bedDaysByEthnicGroup_addUp_evenWhenTwoGroupsHaveTheSame() throws {
+        // The file's bed days are by group (they differ between groups in week 2), so in
+        // week 1 two groups with 50 bed days each are 100, not one repeated ward figure;
+        // within a group, a value repeated across subtypes still counts once.
+        let dataset = try Fixtures.read(text: """
+            trust,ward,measure,week_start,ethnic_group,subtype,count,bed_days
+            T,W,restraint,2024-01-01,A,prone,1,50
+            T,W,restraint,2024-01-01,A,supine,2,50
+            T,W,restraint,2024-01-01,N,prone,3,50
+            T,W,restraint,2024-01-01,N,supine,0,50
+            T,W,restraint,2024-01-08,A,prone,1,60
+            T,W,restraint,2024-01-08,N,prone,1,40
+            """)
+        #expect(dataset.denominatorsAreByEthnicGroup)
+        let series = try #require(SeriesBuilder.build(dataset).series(ward: "W", measure: "restraint"))
+        #expect(series.values == [6, 2])
+        #expect(series.denominators == [100, 100])
+    }
+
+    @Test func wardBedDaysRepeatedOnEveryEthnicGroup_countOnce() throws {
+        let dataset = try Fixtures.read(text: """
+            trust,ward,measure,week_start,ethnic_group,count,bed_days
+            T,W,restraint,2024-01-01,A,1,140
+            T,W,restraint,2024-01-01,N,3,140
+            T,W,restraint,2024-01-08,A,1,150
+            T,W,restraint,2024-01-08,N,1,150
+            """)
+        #expect(!dataset.denominatorsAreByEthnicGroup)
+        let series = try #require(SeriesBuilder.build(dataset).series(ward: "W", measure: "restraint"))
+        #expect(series.denominators == [140, 150])
+    }
+
     @Test func missingWeeks_areReportedAsMissing_neverAsZeros() throws {
         let series = try #require(SeriesBuilder.build(try Fixtures.read("long_missing_weeks")).series(ward: "Willow", measure: "restraint"))
         #expect(series.periodsISO == ["2024-01-01", "2024-01-08", "2024-01-29", "2024-02-05"])

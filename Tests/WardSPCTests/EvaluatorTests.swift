@@ -386,6 +386,34 @@ import WardSPC
         #expect(result.wards.first { $0.group == "on_ward" }?.baseline?.count == 30)
     }
 
+    @Test func groupByEthnicGroup_poolsPerBroadGroup_withEachGroupsOwnBedDays() throws {
+        var text = "trust,ward,measure,week_start,ethnic_group,count,bed_days\n"
+        for index in 0..<20 {
+            let date = Self.week(index).iso
+            text += "T1,A,restraint,\(date),A,1,80\nT1,A,restraint,\(date),White Irish,1,20\n"
+            text += "T1,A,restraint,\(date),N,3,30\nT1,A,restraint,\(date),Z,1,10\n"
+        }
+        var settings = EvaluationSettings()
+        settings.groupBy = .ethnicGroup
+        let result = try Evaluator.evaluate(Self.dataset(text), settings: settings)
+        #expect(result.trusts.map { $0.group } == ["White", "Black", "Not stated or not known"])
+        let white = try #require(result.wards.first { $0.group == "White" })
+        #expect(white.baseline?.count == 20)
+        #expect(white.baseline?.exposure == 1000)
+        #expect(result.wards.first { $0.group == "Black" }?.baseline?.exposure == 300)
+    }
+
+    @Test func groupByEthnicGroup_refusesAValueThatIsNoCategory() throws {
+        let text = "trust,ward,measure,week_start,ethnic_group,count,bed_days\nT1,A,restraint,2024-01-01,Q,1,80\n"
+        var settings = EvaluationSettings()
+        settings.groupBy = .ethnicGroup
+        #expect {
+            _ = try Evaluator.evaluate(Self.dataset(text), settings: settings)
+        } throws: { error in
+            "\(error)".contains(":2:ethnic_group: \"Q\" is not an NHS ethnic category")
+        }
+    }
+
     @Test func groupByMeasure_poolsAcrossTrusts() throws {
         let wards = [Ward(trust: "T1", name: "A", counts: Self.flat(20)), Ward(trust: "T2", name: "B", counts: Self.flat(20))]
         let result = try Self.evaluate(wards) { $0.groupBy = .measure }

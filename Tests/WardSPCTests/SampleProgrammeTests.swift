@@ -12,6 +12,7 @@ import WardData
     static let programme = SampleProgramme()
     static let wardsText = programme.wardsCSV()
     static let eventsText = programme.eventsCSV()
+    static let equityText = programme.equityCSV()
 
     /// The wards file as rows of fields (the sample writes no quoted fields).
     static let wardRows: [[String]] = wardsText.split(separator: "\n").dropFirst()
@@ -23,12 +24,14 @@ import WardData
         let again = SampleProgramme(seed: SampleProgramme.defaultSeed)
         #expect(again.wardsCSV() == Self.wardsText)
         #expect(again.eventsCSV() == Self.eventsText)
+        #expect(again.equityCSV() == Self.equityText)
     }
 
     @Test func differentSeed_givesDifferentFiles() {
         let other = SampleProgramme(seed: 2027)
         #expect(other.wardsCSV() != Self.wardsText)
         #expect(other.eventsCSV() != Self.eventsText)
+        #expect(other.equityCSV() != Self.equityText)
     }
 
     @Test func xoshiro256StarStar_matchesTheReferenceOutputs() {
@@ -48,7 +51,7 @@ import WardData
     @Test func committedSampleData_isWhatTheGeneratorWrites() throws {
         // Tests/WardSPCTests/SampleProgrammeTests.swift → the package root.
         let root = String(#filePath.split(separator: "/", omittingEmptySubsequences: false).dropLast(3).joined(separator: "/"))
-        for (name, text) in [("wards.csv", Self.wardsText), ("events.csv", Self.eventsText)] {
+        for (name, text) in [("wards.csv", Self.wardsText), ("events.csv", Self.eventsText), ("equity.csv", Self.equityText)] {
             let file = try InputFile(path: root + "/SampleData/" + name)
             let committed = file.withBytes { String(decoding: $0, as: UTF8.self) }
             #expect(committed == text, "SampleData/\(name) differs from `wardspc sample --out SampleData`; regenerate it")

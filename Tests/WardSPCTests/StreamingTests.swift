@@ -152,6 +152,14 @@ import WardSPC
         }
     }
 
+    @Test func anEthnicGroupColumn_fallsBack() throws {
+        let text = "trust,ward,measure,week_start,ethnic_group,count,bed_days\nRX1,A,restraint,2024-01-01,A,1,60\nRX1,A,restraint,2024-01-01,N,1,40\n"
+        guard case .fallback = try StreamingAnalysis.analyse(Self.file(text), options: ReadOptions(),
+                                                             settings: Self.settings(.u, .anhoej), summaryOnly: true) else {
+            Issue.record("an ethnic_group column streamed"); return
+        }
+    }
+
     @Test func optionsTheFastPathDoesNotTake_fallBack() throws {
         let text = Self.programme(seed: 3, dimensions: false)
         var lenient = ReadOptions()

@@ -76,7 +76,7 @@ import Testing
         #expect(scratch.names == ["wards.csv"])
     }
 
-    @Test func sampleOut_writesBothFilesAtomically_andReplacesThemByRename() throws {
+    @Test func sampleOut_writesItsFilesAtomically_andReplacesThemByRename() throws {
         let scratch = try Scratch()
         let folder = scratch.path("sample")
         #expect(try CLIRunner.run(["sample", "--out", folder, "--seed", "3"]).status == 0)
@@ -86,7 +86,7 @@ import Testing
         #expect(try CLIRunner.run(["sample", "--out", folder, "--seed", "3"]).status == 0)
         #expect(try Self.inode(wards) != before, "written in place, not renamed")
         #expect(try String(contentsOfFile: wards, encoding: .utf8) == first)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["events.csv", "wards.csv"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["equity.csv", "events.csv", "wards.csv"])
     }
 
     /// The one place files are written is AtomicFile: no other file-writing call in Sources/.

@@ -22,6 +22,10 @@ import Testing
         #expect(files.filter { $0.hasSuffix(".svg") }.count == 216 + 6 + 6)
         #expect(html.contains("Programme headline against the 15% benchmark"))
         #expect(files.contains { $0.hasPrefix("funnel_") })
+        // The sample carries self-harm context and restraint subtype: their breakdowns, prone called out.
+        #expect(html.contains("id=\"breakdowns\""))
+        #expect(html.contains("Self-harm by where the patient was"))
+        #expect(html.contains("Prone restraint — national policy is to eliminate it"))
         // Debug build; the release build takes well under 2 s (README). Sanitizer runs scale the bound.
         #expect(seconds < 20 * HostileInputTests.boundsScale)
     }

@@ -7,7 +7,8 @@ import WardSPC
 /// Sections: the programme headline (when `evaluate` results are given), the icon
 /// summary (worst concerns first), every measure's small multiples, a section per trust
 /// and ward with each chart and a plain-English reading, funnel plots (when given), data
-/// quality, and methods with the software version.
+/// quality, and methods with the software version; inequality by ethnic group and the
+/// context/subtype breakdowns when the data carries them.
 public enum HTMLReport {
     public struct Output: Sendable {
         /// `index.html`.
@@ -36,6 +37,8 @@ public enum HTMLReport {
             options.idPrefix = String(name.dropLast(4))
             funnelFiles.append(ChartFiles.Chart(name: name, series: [], markup: FunnelPlot.markup(funnel, options: options)))
         }
+
+        let rateRatioFiles = EquitySection.chartFiles(content, names: &names)
 
         var html = MarkupWriter(capacity: 64_000 + content.series.count * 30_000)
         html.fixed("<!DOCTYPE html>\n")
@@ -86,6 +89,7 @@ public enum HTMLReport {
             }
             html.end("section")
         }
+        EquitySection.write(content, charts: rateRatioFiles, into: &html)
         DataQualitySection.write(content, into: &html)
         MethodsSection.write(content, into: &html)
         html.end("main")
@@ -94,7 +98,7 @@ public enum HTMLReport {
         html.end("footer")
         html.end("div")
         html.fixed("\n</body>\n</html>\n")
-        charts += grids + funnelFiles
+        charts += grids + funnelFiles + rateRatioFiles.keys.sorted().map { rateRatioFiles[$0]! }
         return Output(index: html, charts: charts)
     }
 
@@ -147,7 +151,10 @@ public enum HTMLReport {
             html.link("Funnel plots", toFragment: "funnels")
             html.end("li")
         }
-        for item in [("Data quality", "data-quality"), ("Methods", "methods")] {
+        var closing: [(String, String)] = []
+        if content.equity != nil { closing.append(("Inequality by ethnic group", "equity")) }
+        if !content.breakdowns.isEmpty { closing.append(("Context and type", "breakdowns")) }
+        for item in closing + [("Data quality", "data-quality"), ("Methods", "methods")] {
             html.open("li")
             html.link(item.0, toFragment: item.1)
             html.end("li")

@@ -66,7 +66,29 @@ public enum ReportBuilder {
                                     dataQuality: quality, warnings: analysis.warnings,
                                     chartOptions: chartOptions(settings))
         addEvaluation(to: &content, dataset: dataset, analysis: analysis, settings: settings, request: request)
+        addBreakdowns(to: &content, dataset: dataset, settings: settings, request: request)
         return content
+    }
+
+    /// Self-harm by context and restrictive practice by subtype (issue 8), when the data
+    /// has those columns; like the headline, left out with a warning when they cannot be made.
+    private static func addBreakdowns(to content: inout ReportContent, dataset: WardDataset,
+                                      settings analysisSettings: AnalysisSettings, request: Request) {
+        guard dataset.valueKind == .count else { return }
+        var settings = EvaluationSettings()
+        settings.events = analysisSettings.events
+        settings.benchmark = request.benchmark
+        var breakdownAnalysis = analysisSettings
+        breakdownAnalysis.chart = dataset.hasDenominator ? .u : .c
+        settings.analysis = breakdownAnalysis
+        settings.chartGiven = true
+        for dimension in [PoolingGroup.context, .subtype] {
+            do {
+                content.breakdowns += try DimensionBreakdown.compute(dataset, by: dimension, settings: settings)
+            } catch {
+                content.warnings.append("no breakdown by \(dimension.rawValue): \(error)")
+            }
+        }
     }
 
     /// The programme headline against the benchmark and a funnel plot per measure, when

@@ -7,6 +7,10 @@ public struct ReportContent: Sendable {
     public var series: [SeriesReport]
     public var headline: ReportHeadline?
     public var funnels: [FunnelPlotData]
+    /// Inequality by ethnic group (`wardspc equity`), when the data carries ethnic groups.
+    public var equity: EquityResult?
+    /// Self-harm by context, restrictive practice by subtype, when the data carries them.
+    public var breakdowns: [DimensionBreakdown] = []
     public var dataQuality: ValidationReport?
     /// Problems of the request as a whole (e.g. a filter that matched nothing).
     public var warnings: [String]

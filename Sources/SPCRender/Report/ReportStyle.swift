@@ -47,6 +47,10 @@ enum ReportStyle {
     .key { display: flex; flex-wrap: wrap; gap: 6px 18px; align-items: center; font-size: 0.9rem; margin: 8px 0; }
     .key span { display: inline-flex; align-items: center; gap: 6px; }
     ul.notes { padding-left: 20px; font-size: 0.9rem; }
+    figure.wide svg.rate-ratio-plot { max-width: 960px; }
+    p.callout { background: var(--panel); border-left: 6px solid var(--concern); padding: 8px 12px; margin: 8px 0; }
+    tr.prone td { font-weight: bold; }
+    tr.prone td:first-child { box-shadow: inset 4px 0 0 var(--concern); }
     dl.methods dt { font-weight: bold; margin-top: 10px; }
     dl.methods dd { margin: 2px 0 0 0; }
     footer { margin-top: 32px; padding-top: 8px; border-top: 1px solid var(--rule); color: var(--muted); font-size: 0.85rem; }

@@ -34,6 +34,10 @@ public enum SeriesBuilder {
                               include: ((String, String, String) -> Bool)? = nil) -> Output {
         struct Key: Hashable { var trust: Int32, ward: Int32, measure: Int32 }
         let records = dataset.records
+        // Bed days by ethnic group add up across the groups (issue 8); the ward's bed days
+        // repeated on every group's row follow the usual rule.
+        let ethnicGroups = dataset.denominatorScope == .auto && dataset.denominatorsAreByEthnicGroup
+            ? dataset.ethnicGroupColumn.map { records.dimensions[$0] } : nil
         // Each record's series number; a dictionary lookup only where the key changes
         // (exports arrive grouped by series, so that is once per series).
         var seriesNumber: [Key: Int32] = [:]
@@ -95,7 +99,8 @@ public enum SeriesBuilder {
                 series.periods.append(records.period[group.first!])
                 series.values.append(group.reduce(0) { $0 + records.value[$1] })
                 series.denominators.append(combinedDenominator(group, records: records, scope: dataset.denominatorScope,
-                                                               series: series, file: dataset.file, issues: &issues))
+                                                               ethnicGroups: ethnicGroups, series: series,
+                                                               file: dataset.file, issues: &issues))
                 series.lines.append(Int(records.line[group.first!]))
                 start = end
             }
@@ -113,8 +118,29 @@ public enum SeriesBuilder {
         return Output(series: result, issues: issues)
     }
 
+    /// The denominator of one ward × period × measure. When the file's bed days are by
+    /// ethnic group (`denominatorsAreByEthnicGroup`), rows that differ by `ethnic_group` are
+    /// distinct records, each with its own bed days (issue 8): the scope rule applies
+    /// within each ethnic group's rows, and the groups' denominators add up.
     private static func combinedDenominator(_ group: ArraySlice<Int>, records: RecordTable, scope: DenominatorScope,
-                                            series: WardSeries, file: String, issues: inout [InputIssue]) -> Double? {
+                                            ethnicGroups: [Int32]?, series: WardSeries, file: String,
+                                            issues: inout [InputIssue]) -> Double? {
+        if let ethnicGroups, let first = group.first, group.contains(where: { ethnicGroups[$0] != ethnicGroups[first] }) {
+            var order: [Int32] = []
+            var members: [Int32: [Int]] = [:]
+            for index in group {
+                if members[ethnicGroups[index]] == nil { order.append(ethnicGroups[index]) }
+                members[ethnicGroups[index], default: []].append(index)
+            }
+            var total = 0.0
+            for value in order {
+                guard let part = combinedDenominator(ArraySlice(members[value]!), records: records, scope: scope,
+                                                     ethnicGroups: nil, series: series, file: file, issues: &issues)
+                else { return nil }
+                total += part
+            }
+            return total
+        }
         var values: [Double] = []
         for index in group {
             guard let value = records.denominator[index] else { return nil }

@@ -45,6 +45,8 @@ public enum ColumnNames {
     public static let count = ["count"]
     public static let value = ["value"]
     public static let denominator = ["denominator", "bed_days", "occupied_bed_days", "obd"]
+    /// The ethnic-group dimension (`wardspc equity`, `--exposure`).
+    public static let ethnicGroup = ["ethnic_group", "ethnicity", "ethnic_category", "ethnic_category_code", "ethniccategory"]
 
     /// Headers of person-level identifiers, never read into a dataset nor echoed.
     public static let patientIdentifiers: Set<String> = [

@@ -24,6 +24,9 @@ struct GroupedLongLayout: Sendable {
         let picked = LongColumns(&columns)
         let (trust, ward, measure, period) = (picked.trust, picked.ward, picked.measure, picked.period)
         let (count, value, denominator, dimensions) = (picked.count, picked.value, picked.denominator, picked.dimensions)
+        // Ethnic groups are checked against the NHS codes, and bed days by group are
+        // decided from the whole file (issue 8): the whole-file reader's job.
+        guard !dimensions.contains(where: { ColumnNames.ethnicGroup.contains(header.folded[$0]) }) else { return nil }
         guard !columns.issues.hasErrors, (count == nil) != (value == nil),
               let trust, let ward, let measure, let period, !period.isWeekEnding else { return nil }
         guard scanner.nextRecord() else { return nil }

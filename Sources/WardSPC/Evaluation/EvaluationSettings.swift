@@ -26,6 +26,9 @@ public struct EvaluationSettings: Sendable {
 /// How the pooled table groups wards (`--group-by`).
 public enum PoolingGroup: String, Sendable, CaseIterable {
     case trust, measure, subtype, context
+    /// Each broad ethnic group (White, Mixed, Asian, Black, Other) pooled separately, and
+    /// the records whose ethnicity is not stated or not known as their own group.
+    case ethnicGroup = "ethnic_group"
 }
 
 /// The segmented-regression model (`--its`).

@@ -82,6 +82,7 @@ public enum Evaluator {
 
     /// The dataset once (group `nil`), or once per value of the subtype/context column.
     private static func groups(of dataset: WardDataset, by grouping: PoolingGroup) throws(AnalysisError) -> [(String?, WardDataset)] {
+        if grouping == .ethnicGroup { return try EquityAnalysis.ethnicGroups(of: dataset) }
         guard grouping == .subtype || grouping == .context else { return [(nil, dataset)] }
         let name = grouping.rawValue
         guard let column = dataset.dimensionNames.firstIndex(where: { Header.fold($0) == name }) else {

@@ -29,3 +29,22 @@ public struct DimensionShare: Sendable, Equatable {
         self.share = share
     }
 }
+
+/// One ethnic category of the sample's equity file.
+public struct SampleEthnicGroup: Sendable, Equatable {
+    /// NHS Data Dictionary ethnic category code.
+    public var code: String
+    /// Its label (written instead of the code by the trusts in `ethnicLabelTrusts`).
+    public var label: String
+    /// Share of a ward's occupied bed days (before the ward's own variation).
+    public var share: Double
+    /// Restrictive-practice rate relative to White British patients on the same ward.
+    public var relativeRate: Double
+
+    public init(code: String, label: String, share: Double, relativeRate: Double) {
+        self.code = code
+        self.label = label
+        self.share = share
+        self.relativeRate = relativeRate
+    }
+}

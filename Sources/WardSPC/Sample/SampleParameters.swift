@@ -97,6 +97,32 @@ public struct SampleParameters: Sendable {
         DimensionShare("on_ward", 0.72), DimensionShare("on_leave", 0.19), DimensionShare("awol", 0.09),
     ]
 
+    /// Ethnic groups of the equity file (`equity.csv`): each value's share of a ward's
+    /// occupied bed days before the ward's own variation, and its restrictive-practice rate
+    /// relative to White British patients' on the same ward. Shares add up to 1. The
+    /// disparity is the one the programme exists for: Black patients restrained or secluded
+    /// about three times as often as White patients.
+    public var ethnicGroups: [SampleEthnicGroup] = [
+        SampleEthnicGroup(code: "A", label: "White British", share: 0.62, relativeRate: 1),
+        SampleEthnicGroup(code: "C", label: "Any other White background", share: 0.07, relativeRate: 1),
+        SampleEthnicGroup(code: "G", label: "Any other mixed background", share: 0.04, relativeRate: 1.5),
+        SampleEthnicGroup(code: "H", label: "Indian", share: 0.06, relativeRate: 1.1),
+        SampleEthnicGroup(code: "M", label: "Caribbean", share: 0.05, relativeRate: 3.2),
+        SampleEthnicGroup(code: "N", label: "African", share: 0.07, relativeRate: 3.2),
+        SampleEthnicGroup(code: "S", label: "Any other ethnic group", share: 0.03, relativeRate: 1.3),
+        SampleEthnicGroup(code: "Z", label: "Not stated", share: 0.06, relativeRate: 1.4),
+    ]
+    /// Spread of each ward's own bed-day shares: each share × a log-normal factor (mean 1)
+    /// with this σ, then all renormalised. Default 0.35.
+    public var ethnicShareSpread = 0.35
+    /// How much of their excess rate Black patients lose once a ward's restrictive-practice
+    /// change is complete (the gap narrows with the ward's ramp): 0.25 takes a relative rate
+    /// of 3.2 to 2.65. Default 0.25.
+    public var disparityNarrowing = 0.25
+    /// Trusts that export ethnicity as text labels rather than codes (both are accepted).
+    /// Default: RX2.
+    public var ethnicLabelTrusts: Set<String> = ["RX2"]
+
     /// Chance that a ward's week is missing from the file altogether (no rows at all),
     /// for each week except the first and last. Default: 0.005 (about 28 ward-weeks).
     public var missingWeekProbability = 0.005

@@ -27,8 +27,13 @@ public struct SampleWardPlan: Sendable, Equatable {
     /// Multiplier of restrictive-practice rates in week `week`: 1 before joining, then
     /// falling linearly over `rampWeeks` to 1 − `reduction`.
     public func restrictivePracticeFactor(week: Int) -> Double {
-        let progress = min(max(Double(week - joinWeek) / Double(max(rampWeeks, 1)), 0), 1)
-        return 1 - reduction * progress
+        1 - reduction * rampProgress(week: week)
+    }
+
+    /// How far through its change the ward is in week `week`: 0 before joining, rising
+    /// linearly to 1 over `rampWeeks`.
+    public func rampProgress(week: Int) -> Double {
+        min(max(Double(week - joinWeek) / Double(max(rampWeeks, 1)), 0), 1)
     }
 
     /// Multiplier of the sexual-safety reporting rate in week `week`: 1 before joining;

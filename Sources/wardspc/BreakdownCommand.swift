@@ -1,0 +1,98 @@
+import ArgumentParser
+import WardData
+import WardSPC
+
+struct BreakdownCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "breakdown",
+        abstract: "Self-harm by context, restrictive practice by subtype: counts, shares, rates and change per value.",
+        discussion: """
+        For every measure that carries values in the --by column (context: on_ward, on_leave, \
+        awol; subtype: prone, supine, …): programme-wide, each value's incidents, share of the \
+        measure's incidents and rate per 1,000 occupied bed days (of the whole ward) in the \
+        baseline and comparison windows, and its change — the ratio of totals with its 95% \
+        interval, as `evaluate --group-by context|subtype` pools it. Prone restraint is called out \
+        (national policy is to eliminate it). Windows as in `evaluate`. Exit codes: 0 success, \
+        2 bad input, 1 any other failure.
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, markdown, csv, json }
+    enum Dimension: String, ExpressibleByArgument, CaseIterable { case context, subtype }
+
+    @Argument(help: "The ward data CSV file with a context or subtype column.")
+    var file: String
+
+    @Option(help: "The dimension column: context or subtype. Default: context.")
+    var by: Dimension = .context
+
+    @Option(name: .customLong("baseline-until"), help: "Baseline window: periods starting on or before this date. Default: as evaluate (the first 26 observed periods, or each ward's first phase event with --events).")
+    var baselineUntil: DateArgument?
+
+    @Option(name: .customLong("baseline-weeks"), help: "Baseline window: the first N observed periods (weeks, or months with --period month). Default: 26.")
+    var baselineWeeks: Int?
+
+    @Option(help: "Comparison window: periods starting on or after this date. Default: the periods after the baseline (or the last 26).")
+    var from: DateArgument?
+
+    @Option(help: "Comparison window: periods starting on or before this date. Default: the last period.")
+    var to: DateArgument?
+
+    @Option(help: "Per-ward events file (trust, ward, date, label[, kind]): each ward's first phase event splits its baseline from its comparison. Default: none.")
+    var events: String?
+
+    @Option(name: .customLong("suppress-below"), help: "For publication: show counts 1 … K−1 (incidents) as * (null with \"suppressed\": true in JSON) and withhold the shares, rates and change derived from them. Default: off.")
+    var suppressBelow: Int?
+
+    @Option(help: "Output format: table, markdown, csv or json (wardspc/breakdown@1). Default: table.")
+    var format: Format = .table
+
+    @OptionGroup var filters: FilterOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var input: InputOptions
+
+    func validate() throws {
+        if baselineUntil != nil && baselineWeeks != nil {
+            throw ValidationError("give --baseline-until or --baseline-weeks, not both")
+        }
+        if let baselineWeeks, baselineWeeks < 1 { throw ValidationError("--baseline-weeks must be at least 1") }
+        if let suppressBelow, suppressBelow < 2 { throw ValidationError("--suppress-below must be at least 2") }
+        if let from, let to, to.date < from.date { throw ValidationError("--to is before --from") }
+    }
+
+    func run() throws {
+        let dataset = try readDataset(file, options: input.readOptions)
+        let wardEvents = try WardEventsLoader.loadOrExit(events, options: input.readOptions)
+        var settings = EvaluationSettings()
+        settings.windows.baselineUntil = baselineUntil?.date
+        settings.windows.baselinePeriods = baselineWeeks
+        settings.windows.from = from?.date
+        settings.windows.to = to?.date
+        settings.events = wardEvents
+        var analysis = AnalysisSettings()
+        analysis.chart = dataset.hasDenominator ? .u : .c
+        filters.apply(to: &analysis)
+        settings.analysis = analysis
+        settings.chartGiven = true
+        guard dataset.dimensionNames.contains(where: { Header.fold($0) == by.rawValue }) else {
+            printStandardError("wardspc: breakdown --by \(by.rawValue) needs a `\(by.rawValue)` column, and \(file) has none")
+            throw ExitCode(2)
+        }
+        let breakdowns: [DimensionBreakdown]
+        do {
+            breakdowns = try DimensionBreakdown.compute(dataset, by: PoolingGroup(rawValue: by.rawValue)!, settings: settings)
+        } catch {
+            printStandardError("wardspc: \(error)")
+            throw ExitCode(2)
+        }
+        let suppression = Suppression(threshold: suppressBelow)
+        let text: String
+        switch format {
+        case .table: text = BreakdownTable.render(breakdowns, suppression: suppression).terminalSafe
+        case .markdown: text = BreakdownMarkdown.render(breakdowns, suppression: suppression)
+        case .csv: text = BreakdownCSV.render(breakdowns, suppression: suppression)
+        case .json: text = BreakdownJSON.document(breakdowns, suppression: suppression).rendered(pretty: true)
+        }
+        try output.write(text, inputs: [file] + (events.map { [$0] } ?? []))
+    }
+}
