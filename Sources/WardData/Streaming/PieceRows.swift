@@ -5,15 +5,23 @@ import Darwin
 #endif
 
 /// The rows of one piece of a file as field byte ranges (quotes removed), for the fast
-/// path. A piece without a quote character — the usual export — is split at line ends
-/// with `memchr` and at commas by a plain loop; a piece with quotes goes through
-/// `CSVScanner`. Anything either would have to report (a bad byte, a short row, a lone
-/// CR, a doubled quote, a field over the limit) sets `problem`, and the caller falls back
-/// to the whole-file reader.
+/// path. Text without a quote character — the usual export — is split at line ends with
+/// `memchr` and at commas by a plain loop, checked for UTF-8 a few megabytes ahead of the
+/// rows read (so the file's pages are touched once, in order, and can be given back);
+/// from the first stretch with a quote on, the piece goes through `CSVScanner`. Anything
+/// either would have to report (a bad byte, a short row, a lone CR, a doubled quote, a
+/// field over the limit) sets `problem`, and the caller falls back to the whole-file reader.
 struct PieceRows {
     private let piece: UnsafeBufferPointer<UInt8>
     private var scanner: CSVScanner?
+    /// Where the scanner's bytes start in the piece (it takes over at a line start).
+    private var scannerOffset = 0
     private var position = 0
+    /// Bytes before this offset are known to be UTF-8 without a quote.
+    private var checkedUpTo = 0
+    /// How far ahead the text is checked at a time (4 MB; tests make it tiny).
+    private let checkAheadBytes: Int
+    private let limits: CSVScanner.Limits
     private let fieldCount: Int
     private let maxFieldBytes: Int
     /// The current row's fields: byte ranges of the piece.
@@ -22,17 +30,34 @@ struct PieceRows {
     private(set) var recordStart = 0
     private(set) var problem: String?
 
-    init(_ piece: UnsafeBufferPointer<UInt8>, fieldCount: Int, limits: CSVScanner.Limits) {
+    init(_ piece: UnsafeBufferPointer<UInt8>, fieldCount: Int, limits: CSVScanner.Limits, checkAhead: Int = 4 << 20) {
+        checkAheadBytes = checkAhead
         self.piece = piece
         self.fieldCount = fieldCount
         self.maxFieldBytes = limits.maxFieldBytes
+        self.limits = limits
         fields = Array(repeating: 0..<0, count: fieldCount)
-        guard let base = piece.baseAddress, piece.count > 0 else { return }
-        if memchr(base, Int32(UInt8(ascii: "\"")), piece.count) != nil {
-            scanner = CSVScanner(bytes: piece, limits: limits)
-        } else if CSVScanner.firstBadByte(piece, in: 0..<piece.count) != nil {
-            problem = "bytes that are not UTF-8 text"
+    }
+
+    /// Checks the next stretch of text (up to a line end) for a quote and for bytes that
+    /// are not UTF-8; from a quote on, `CSVScanner` reads the rest of the piece.
+    private mutating func checkAhead(from lineStart: Int) {
+        guard let base = piece.baseAddress else { return }
+        let end = piece.count
+        var stop = min(end, checkedUpTo + checkAheadBytes)
+        if stop < end {
+            stop = memchr(base + stop, 0x0A, end - stop).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base + 1 } ?? end
         }
+        if memchr(base + checkedUpTo, Int32(UInt8(ascii: "\"")), stop - checkedUpTo) != nil {
+            scannerOffset = lineStart
+            scanner = CSVScanner(bytes: UnsafeBufferPointer(rebasing: piece[lineStart...]), limits: limits)
+            return
+        }
+        if CSVScanner.firstBadByte(piece, in: checkedUpTo..<stop) != nil {
+            problem = "bytes that are not UTF-8 text"
+            return
+        }
+        checkedUpTo = stop
     }
 
     /// Moves to the next non-blank row; `false` at the end or at a problem.
@@ -44,6 +69,11 @@ struct PieceRows {
         while position < end {
             let lineEnd = memchr(base + position, 0x0A, end - position)
                 .map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? end
+            if lineEnd >= checkedUpTo {
+                checkAhead(from: position)
+                if problem != nil { return false }
+                if scanner != nil { return nextQuoted() }
+            }
             var stop = lineEnd
             if stop > position, base[stop - 1] == 0x0D { stop -= 1 }
             let start = position
@@ -89,9 +119,9 @@ struct PieceRows {
         }
         for (index, field) in record.fields.enumerated() {
             guard !field.hasDoubledQuotes else { problem = "a quoted field with a doubled quote"; return false }
-            fields[index] = field.start..<field.end
+            fields[index] = (scannerOffset + field.start)..<(scannerOffset + field.end)
         }
-        recordStart = record.recordStart
+        recordStart = scannerOffset + record.recordStart
         return true
     }
 }
