@@ -30,8 +30,10 @@ public enum StreamingAnalysis {
         case report(SeriesReport)
     }
 
-    /// Analyses `file` as `Analyzer.analyse` would after `WardDataReader.read`.
-    /// Throws the same `AnalysisError`s for requests the data cannot support.
+    /// Analyses `file` as `Analyzer.analyse` would after `WardDataReader.read`. A request
+    /// the data cannot support falls back (the whole-file path reports the file's problems
+    /// first, then the request's); a series the chart cannot take (a p chart's count above
+    /// its patients) throws the `AnalysisError` the whole-file path throws.
     public static func analyse(_ file: InputFile, options: ReadOptions, settings: AnalysisSettings,
                                summaryOnly: Bool, threads: Int = ParallelPieces.activeCores,
                                minimumPieceBytes: Int = ParallelPieces.minimumPieceBytes,
@@ -42,8 +44,13 @@ public enum StreamingAnalysis {
         guard let facts = GroupedLongReader.facts(of: file, options: options) else {
             return .fallback("the file is not the plain long format with ISO dates")
         }
-        try Analyzer.checkRequest(file: facts.file, hasIncidentDates: false, hasDenominator: facts.hasDenominator,
-                                  valueKind: facts.valueKind, settings: settings)
+        do {
+            try Analyzer.checkRequest(file: facts.file, hasIncidentDates: false, hasDenominator: facts.hasDenominator,
+                                      valueKind: facts.valueKind, settings: settings)
+        } catch {
+            // The whole-file path reports the file's own problems first, then this.
+            return .fallback("a request the data cannot answer (\(error))")
+        }
         let outcome = GroupedLongReader.read(file, options: options, threads: threads,
                                              minimumPieceBytes: minimumPieceBytes, progress: progress) { series, facts in
             process(series, facts: facts, settings: settings, summaryOnly: summaryOnly)

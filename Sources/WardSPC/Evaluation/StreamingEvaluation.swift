@@ -31,7 +31,10 @@ public enum StreamingEvaluation {
         }
         let context = Evaluator.Context(file: facts.file, periodKind: facts.periodKind,
                                         hasDenominator: facts.hasDenominator, valueKind: facts.valueKind)
-        let analysis = try Evaluator.analysisSettings(context, settings: settings)
+        let analysis: AnalysisSettings
+        do { analysis = try Evaluator.analysisSettings(context, settings: settings) } catch {
+            return .fallback("a request the data cannot answer (\(error))")
+        }
         let outcome = GroupedLongReader.read(file, options: options, threads: threads,
                                              minimumPieceBytes: minimumPieceBytes, progress: progress) { series, facts in
             let context = Evaluator.Context(file: facts.file, periodKind: facts.periodKind,
