@@ -38,6 +38,7 @@ let package = Package(
         ),
         benchmark("Parse"),
         benchmark("Charts"),
+        benchmark("Batch"),
         benchmark("Rules"),
         benchmark("Evaluate"),
         benchmark("EndToEnd"),

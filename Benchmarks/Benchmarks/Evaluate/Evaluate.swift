@@ -33,6 +33,18 @@ nonisolated(unsafe) let benchmarks: @Sendable () -> Void = {
             blackHole(result.wards.count)
         }
 
+        Benchmark("streaming read + evaluate + JSON, \(size.label) series",
+                  configuration: .init(maxIterations: size.maxIterations)) { benchmark in
+            let path = BenchFiles.long(series: size.series)
+            let settings = evaluationSettings()
+            benchmark.startMeasurement()
+            let outcome = try StreamingEvaluation.evaluate(InputFile(path: path), options: ReadOptions(), settings: settings)
+            guard case .done(let result, _) = outcome else { fatalError("fell back: \(outcome)") }
+            let json = EvaluationJSON.document(result).rendered(pretty: true)
+            benchmark.stopMeasurement()
+            blackHole(json.utf8.count)
+        }
+
         Benchmark("evaluate + JSON, \(size.label) series",
                   configuration: .init(maxIterations: size.maxIterations)) { benchmark in
             let dataset = DatasetCache.shared.long(series: size.series)
