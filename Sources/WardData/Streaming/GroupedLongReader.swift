@@ -7,22 +7,23 @@ import Dispatch
 
 /// The streaming fast path for the usual export: a clean long-format file whose rows
 /// arrive grouped by series (every row of a trust × ward × measure together, dates
-/// ascending), with ISO dates and no dimension columns.
+/// ascending; rows of one period that differ by a dimension side by side), with ISO dates.
 ///
-/// The file is cut into one piece per core at line ends; each piece is scanned by its
-/// own `CSVScanner`, and each series is handed to `process` (on the piece's thread, in
-/// batches) as soon as its last row has been read, so the rows of finished series are
-/// never kept and the file pages already read are given back to the system. Memory is
-/// bounded by the batches in flight and the results, not by the file.
+/// The file is cut into one piece per core, each starting where a series starts
+/// (`ParallelPieces`); each piece's rows (`PieceRows`) become series (`SeriesRows`), and
+/// each series is handed to `process` (on the piece's thread, in batches) as soon as its
+/// last row has been read, so the rows of finished series are never kept and the file
+/// pages already read are given back to the system. Memory is bounded by the batches in
+/// flight and the results, not by the file.
 ///
 /// It reads only what the whole-file reader (`WardDataReader`) would accept without a
-/// single error or warning, and reads it the same way (the same scanner, number and
-/// date parsers). Anything else — a row error, a duplicate, a closed ward (0/0), a
-/// missing denominator, a non-ISO date, a dimension column, a week-ending column, a
-/// series that comes back after another, rows out of date order, a limit passed, `--lenient`
-/// or `--from/--to` — returns `.fallback(reason)` and the caller reads the file with
-/// `WardDataReader`, which groups in memory and reports every problem. The results of a
-/// fallback run are discarded, so nothing is ever reported twice or half.
+/// single error or warning, and reads it the same way (the same number and date parsers,
+/// the same combining of dimension rows). Anything else — a row error, a duplicate, a
+/// closed ward (0/0), a missing denominator, a non-ISO date, an `ethnic_group` or
+/// week-ending column, a series that comes back after another, rows out of date order, a
+/// limit passed, `--lenient` or `--from/--to` — returns `.fallback(reason)` and the caller
+/// reads the file with `WardDataReader`, which groups in memory and reports every problem.
+/// The results of a fallback run are discarded, so nothing is ever reported twice or half.
 public enum GroupedLongReader {
     /// What every series of the file shares.
     public struct FileFacts: Sendable {
