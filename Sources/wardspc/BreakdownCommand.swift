@@ -23,23 +23,10 @@ struct BreakdownCommand: ParsableCommand {
     @Argument(help: "The ward data CSV file with a context or subtype column.")
     var file: String
 
+    @OptionGroup var windows: EvaluationWindowOptions
+
     @Option(help: "The dimension column: context or subtype. Default: context.")
     var by: Dimension = .context
-
-    @Option(name: .customLong("baseline-until"), help: "Baseline window: periods starting on or before this date. Default: as evaluate (the first 26 observed periods, or each ward's first phase event with --events).")
-    var baselineUntil: DateArgument?
-
-    @Option(name: .customLong("baseline-weeks"), help: "Baseline window: the first N observed periods (weeks, or months with --period month). Default: 26.")
-    var baselineWeeks: Int?
-
-    @Option(help: "Comparison window: periods starting on or after this date. Default: the periods after the baseline (or the last 26).")
-    var from: DateArgument?
-
-    @Option(help: "Comparison window: periods starting on or before this date. Default: the last period.")
-    var to: DateArgument?
-
-    @Option(help: "Per-ward events file (trust, ward, date, label[, kind]): each ward's first phase event splits its baseline from its comparison. Default: none.")
-    var events: String?
 
     @Option(name: .customLong("suppress-below"), help: "For publication: show counts 1 … K−1 (incidents) as * (null with \"suppressed\": true in JSON) and withhold the shares, rates and change derived from them. Default: off.")
     var suppressBelow: Int?
@@ -52,23 +39,14 @@ struct BreakdownCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     func validate() throws {
-        if baselineUntil != nil && baselineWeeks != nil {
-            throw ValidationError("give --baseline-until or --baseline-weeks, not both")
-        }
-        if let baselineWeeks, baselineWeeks < 1 { throw ValidationError("--baseline-weeks must be at least 1") }
         if let suppressBelow, suppressBelow < 2 { throw ValidationError("--suppress-below must be at least 2") }
-        if let from, let to, to.date < from.date { throw ValidationError("--to is before --from") }
     }
 
     func run() throws {
         let dataset = try readDataset(file, options: input.readOptions)
-        let wardEvents = try WardEventsLoader.loadOrExit(events, options: input.readOptions)
+        let wardEvents = try WardEventsLoader.loadOrExit(windows.events, options: input.readOptions)
         var settings = EvaluationSettings()
-        settings.windows.baselineUntil = baselineUntil?.date
-        settings.windows.baselinePeriods = baselineWeeks
-        settings.windows.from = from?.date
-        settings.windows.to = to?.date
-        settings.events = wardEvents
+        windows.apply(to: &settings, events: wardEvents)
         var analysis = AnalysisSettings()
         analysis.chart = dataset.hasDenominator ? .u : .c
         filters.apply(to: &analysis)
@@ -93,6 +71,6 @@ struct BreakdownCommand: ParsableCommand {
         case .csv: text = BreakdownCSV.render(breakdowns, suppression: suppression)
         case .json: text = BreakdownJSON.document(breakdowns, suppression: suppression).rendered(pretty: true)
         }
-        try output.write(text, inputs: [file] + (events.map { [$0] } ?? []))
+        try output.write(text, inputs: [file] + (windows.events.map { [$0] } ?? []))
     }
 }

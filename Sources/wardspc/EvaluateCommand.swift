@@ -26,20 +26,7 @@ struct EvaluateCommand: ParsableCommand {
     @Argument(help: "The ward data CSV file (periodic counts or incidents).")
     var file: String
 
-    @Option(name: .customLong("baseline-until"), help: "Baseline window: periods starting on or before this date.")
-    var baselineUntil: DateArgument?
-
-    @Option(name: .customLong("baseline-weeks"), help: "Baseline window: the first N observed periods (weeks, or months with --period month).")
-    var baselineWeeks: Int?
-
-    @Option(help: "Comparison window: periods starting on or after this date.")
-    var from: DateArgument?
-
-    @Option(help: "Comparison window: periods starting on or before this date.")
-    var to: DateArgument?
-
-    @Option(help: "Per-ward events file (trust, ward, date, label[, kind]): each ward's first phase event splits its baseline from its comparison, and starts a phase in the SPC view.")
-    var events: String?
+    @OptionGroup var windows: EvaluationWindowOptions
 
     @Option(help: "The last N periods are provisional (reporting lags): left out of the comparison and the verdicts.")
     var provisional = 0
@@ -85,28 +72,19 @@ struct EvaluateCommand: ParsableCommand {
     enum SegmentedModelArgument: String, ExpressibleByArgument, CaseIterable { case linear, poisson }
 
     func validate() throws {
-        if baselineUntil != nil && baselineWeeks != nil {
-            throw ValidationError("give --baseline-until or --baseline-weeks, not both")
-        }
-        if let baselineWeeks, baselineWeeks < 1 { throw ValidationError("--baseline-weeks must be at least 1") }
         if provisional < 0 { throw ValidationError("--provisional must be 0 or more") }
         if !(benchmark > 0 && benchmark <= 100) { throw ValidationError("--benchmark must be a percentage above 0 and at most 100") }
         if let suppressBelow, suppressBelow < 2 { throw ValidationError("--suppress-below must be at least 2") }
         if autoRebase < 2 { throw ValidationError("--auto-rebase must be at least 2") }
-        if let from, let to, to.date < from.date { throw ValidationError("--to is before --from") }
     }
 
     @OptionGroup var progress: ProgressOptions
 
     func run() throws {
-        let wardEvents = try WardEventsLoader.loadOrExit(events, options: input.readOptions)
+        let wardEvents = try WardEventsLoader.loadOrExit(windows.events, options: input.readOptions)
         var settings = EvaluationSettings()
-        settings.windows.baselineUntil = baselineUntil?.date
-        settings.windows.baselinePeriods = baselineWeeks
-        settings.windows.from = from?.date
-        settings.windows.to = to?.date
         settings.windows.provisional = provisional
-        settings.events = wardEvents
+        windows.apply(to: &settings, events: wardEvents)
         settings.benchmark = benchmark
         settings.groupBy = PoolingGroup(rawValue: groupBy.rawValue)!
         settings.segmentedModel = SegmentedModel(rawValue: its.rawValue)!
@@ -144,6 +122,6 @@ struct EvaluateCommand: ParsableCommand {
         case .csv: text = EvaluationCSV.render(result, suppression: suppression)
         case .json: text = EvaluationJSON.document(result, suppression: suppression).rendered(pretty: true)
         }
-        try output.write(text, inputs: [file] + (events.map { [$0] } ?? []))
+        try output.write(text, inputs: [file] + (windows.events.map { [$0] } ?? []))
     }
 }

@@ -31,19 +31,10 @@ public enum ExposureReader {
     }
 
     public static func read(_ file: InputFile, options: ReadOptions = ReadOptions()) throws(InputRejected) -> ExposureTable {
-        var issues = IssueCollector(file: file.name, lenient: options.lenient, maxReported: options.maxReportedErrors)
         return try file.withBytes { bytes throws(InputRejected) -> ExposureTable in
-            var scanner = CSVScanner(bytes: bytes, limits: options.limits)
-            guard scanner.nextRecord(), scanner.recordProblem == nil else {
-                issues.error(bytes.isEmpty ? nil : 1, "the exposure file is empty or its header cannot be read",
-                             hint: "expected a header row trust,ward,week_start,ethnic_group,bed_days")
-                try issues.throwIfErrors()
-                fatalError("unreachable")
-            }
-            let header = Header(names: scanner.fields.map { scanner.string($0) })
-            WardDataReader.refuseIdentifiers(header, issues: &issues, options: options)
-            try issues.throwIfErrors()
-            let parser = RowParser(scanner: scanner, header: header, issues: issues)
+            let parser = try CompanionFile.parser(bytes, file: file.name, options: options, what: "exposure",
+                                                  expected: "trust,ward,week_start,ethnic_group,bed_days")
+            let header = parser.header
             var columns = ColumnPicker(header: header, issues: parser.issues)
             let trust = columns.require(ColumnNames.trust, role: "trust")
             let ward = columns.require(ColumnNames.ward, role: "ward")
