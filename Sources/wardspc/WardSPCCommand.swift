@@ -20,7 +20,7 @@ struct WardSPCCommand: ParsableCommand {
 
     static func main() {
         // WardSPC threads over series itself; OpenBLAS's own threads would only spin.
-        BLAS.useSingleThread()
+        BLAS.stopWorkerThreads()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -11,6 +11,14 @@ public enum BLAS {
         openblas_set_num_threads(1)
     }
 
+    /// One thread, and the worker threads OpenBLAS started when it was loaded stopped:
+    /// idle, they spin for a while before sleeping, taking a core from the work. Call
+    /// once, early (the CLI does at start); a later multi-threaded call would start them again.
+    public static func stopWorkerThreads() {
+        openblas_set_num_threads(1)
+        _ = blas_thread_shutdown_()
+    }
+
     /// y = A·x (`cblas_dgemv`).
     public static func multiply(_ a: Matrix, _ x: [Double]) -> [Double] {
         precondition(x.count == a.columns, "vector length \(x.count) does not match \(a.columns) columns")
