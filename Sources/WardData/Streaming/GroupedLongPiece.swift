@@ -49,13 +49,13 @@ struct Piece<Result> {
 
         while fallback == nil, source.next() {
             let fields = source.fields
-            guard let trust = Piece.name(fields[layout.trust], in: piece), let ward = Piece.name(fields[layout.ward], in: piece),
-                  let measure = Piece.name(fields[layout.measure], in: piece) else {
+            guard let trust = piece.nameRange(fields[layout.trust]), let ward = piece.nameRange(fields[layout.ward]),
+                  let measure = piece.nameRange(fields[layout.measure]) else {
                 fallback = "an empty trust, ward or measure"
                 break
             }
-            if let current = key, Piece.same(current.trust, trust, in: piece), Piece.same(current.ward, ward, in: piece),
-               Piece.same(current.measure, measure, in: piece) {
+            if let current = key, piece.sameBytes(current.trust, trust), piece.sameBytes(current.ward, ward),
+               piece.sameBytes(current.measure, measure) {
                 // Same series: rows carry on.
             } else {
                 if let current = key { finishSeries(&series, key: current, piece: piece, process: process) }
@@ -66,7 +66,7 @@ struct Piece<Result> {
                     released = source.recordStart
                 }
             }
-            guard let date = dates.date(Piece.slice(fields[layout.period], in: piece)) else {
+            guard let date = dates.date(piece.bytes(fields[layout.period])) else {
                 fallback = "a date that is not ISO (YYYY-MM-DD)"
                 break
             }
@@ -76,7 +76,7 @@ struct Piece<Result> {
                 fallback = "a monthly date that is not the 1st"
                 break
             }
-            let numberBytes = Piece.slice(Piece.trimmed(fields[layout.number], in: piece), in: piece)
+            let numberBytes = piece.bytes(piece.trimmedRange(fields[layout.number]))
             let number: Double
             if isCount {
                 guard case .success(let count) = NumberParser.parseCount(numberBytes) else {
@@ -93,14 +93,14 @@ struct Piece<Result> {
             }
             var denominator: Double?
             if let column = layout.denominator {
-                let cell = Piece.slice(Piece.trimmed(fields[column], in: piece), in: piece)
+                let cell = piece.bytes(piece.trimmedRange(fields[column]))
                 guard case .success(let value) = NumberParser.parseDouble(cell), value > 0 else {
                     fallback = "an empty, negative or zero denominator"
                     break
                 }
                 denominator = value
             }
-            for (slot, column) in layout.dimensions.enumerated() { rowDimensions[slot] = Piece.trimmed(fields[column], in: piece) }
+            for (slot, column) in layout.dimensions.enumerated() { rowDimensions[slot] = piece.trimmedRange(fields[column]) }
             if let problem = series.add(date, value: number, denominator: denominator, dimensions: rowDimensions,
                                         scope: options.denominatorScope, piece: piece) {
                 fallback = problem
@@ -125,7 +125,7 @@ struct Piece<Result> {
             fallback = problem
             return
         }
-        func text(_ range: Range<Int>) -> String { String(decoding: Piece.slice(range, in: piece), as: UTF8.self) }
+        func text(_ range: Range<Int>) -> String { String(decoding: piece.bytes(range), as: UTF8.self) }
         var series = WardSeries(trust: text(key.trust), ward: text(key.ward), measure: text(key.measure),
                                 periods: rows.periods, values: rows.values, denominators: rows.denominators,
                                 missingPeriods: [], lines: [])
@@ -136,28 +136,6 @@ struct Piece<Result> {
         pending.append(series)
         pendingKeys.append(SeriesKey(series))
         if pending.count == GroupedLongReader.batchSize { flush(process) }
-    }
-
-    static func slice(_ range: Range<Int>, in piece: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: piece[range])
-    }
-
-    /// A field's trimmed byte range (it may be empty), as `RowParser` trims.
-    static func trimmed(_ field: Range<Int>, in piece: UnsafeBufferPointer<UInt8>) -> Range<Int> {
-        let trimmed = NumberParser.trimmed(slice(field, in: piece))
-        guard let base = piece.baseAddress, let start = trimmed.baseAddress else { return field.lowerBound..<field.lowerBound }
-        let offset = start - base
-        return offset..<(offset + trimmed.count)
-    }
-
-    /// The trimmed byte range of a name (trust, ward, measure); `nil` when it is empty.
-    static func name(_ field: Range<Int>, in piece: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
-        let range = trimmed(field, in: piece)
-        return range.isEmpty ? nil : range
-    }
-
-    static func same(_ a: Range<Int>, _ b: Range<Int>, in piece: UnsafeBufferPointer<UInt8>) -> Bool {
-        a.count == b.count && memcmp(piece.baseAddress! + a.lowerBound, piece.baseAddress! + b.lowerBound, a.count) == 0
     }
 
     private mutating func flush(_ process: ([WardSeries], GroupedLongReader.FileFacts) -> [Result]) {

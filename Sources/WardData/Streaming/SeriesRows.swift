@@ -21,7 +21,7 @@ struct SeriesRows {
             // duplicate the whole-file reader reports).
             guard dimensionCount > 0 else { return "two rows for one period" }
             for start in stride(from: 0, to: periodDimensions.count, by: dimensionCount)
-                where (0..<dimensionCount).allSatisfy({ Piece<Void>.same(periodDimensions[start + $0], dimensions[$0], in: piece) }) {
+                where (0..<dimensionCount).allSatisfy({ piece.sameBytes(periodDimensions[start + $0], dimensions[$0]) }) {
                 return "duplicate rows"
             }
             values[values.count - 1] += value
