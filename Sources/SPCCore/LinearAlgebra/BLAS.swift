@@ -7,8 +7,10 @@ import CBLAS
 public enum BLAS {
     /// Keeps OpenBLAS to one thread: WardSPC threads over series itself, and nested
     /// threading only oversubscribes the cores.
+    /// A no-op when OpenBLAS already has one thread: setting the count again would
+    /// restart worker threads that `stopWorkerThreads` stopped.
     public static func useSingleThread() {
-        openblas_set_num_threads(1)
+        if openblas_get_num_threads() != 1 { openblas_set_num_threads(1) }
     }
 
     /// One thread, and the worker threads OpenBLAS started when it was loaded stopped:
