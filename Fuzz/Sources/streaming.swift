@@ -19,7 +19,7 @@ public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt
     let pieceBytes = 1 + size % 97
     let streamed: StreamingAnalysis.Outcome
     do {
-        streamed = try StreamingAnalysis.analyse(file, options: options, settings: settings, summaryOnly: false,
+        streamed = try StreamingAnalysis.analyse(file, options: options, settings: settings, product: .reports,
                                                  threads: 1 + size % 4, minimumPieceBytes: pieceBytes)
     } catch {
         // A request the data cannot support: the whole-file path must refuse it too

@@ -46,29 +46,29 @@ struct AnalyzeCommand: ParsableCommand {
         filters.apply(to: &settings)
         let inputs = [file] + (spc.events.map { [$0] } ?? [])
         if let streamed = try streaming(readOptions: readOptions, settings: settings) {
-            try output.write(format == .table ? streamed.terminalSafe : streamed, inputs: inputs)
+            try output.write(streamed, inputs: inputs)
             return
         }
         let dataset = try readDataset(file, options: readOptions)
         let result = try analyseOrExit(dataset, settings: settings)
         let text: String
         switch (format, summary) {
-        case (.table, false): text = AnalysisTable.points(result.series)
-        case (.table, true): text = AnalysisTable.summary(result.series)
-        case (.json, false): text = AnalysisJSON.analysis(result.series).rendered(pretty: true)
-        case (.json, true): text = AnalysisJSON.summary(result.series).rendered(pretty: true)
-        case (.csv, false): text = AnalysisCSV.points(result.series)
+        case (.table, false): text = AnalysisTable.points(result.series).terminalSafe
+        case (.table, true): text = AnalysisTable.summary(result.series).terminalSafe
+        case (.json, false): return try output.write(AnalysisJSON.analysis(result.series).renderedOutput(pretty: true), inputs: inputs)
+        case (.json, true): return try output.write(AnalysisJSON.summary(result.series).renderedOutput(pretty: true), inputs: inputs)
+        case (.csv, false): return try output.write(AnalysisCSV.pointsOutput(result.series), inputs: inputs)
         case (.csv, true): text = AnalysisCSV.summary(result.series)
         }
-        try output.write(format == .table ? text.terminalSafe : text, inputs: inputs)
+        try output.write(text, inputs: inputs)
     }
 
     /// The output from the streaming path, or `nil` when the file needs the whole-file
     /// reader (`--verbose` says why).
-    private func streaming(readOptions: ReadOptions, settings: AnalysisSettings) throws -> String? {
+    private func streaming(readOptions: ReadOptions, settings: AnalysisSettings) throws -> OutputBytes? {
         let result = try runStreaming(file, progress: progress) { input, report throws(AnalysisError) -> ((StreamingAnalysis.Output, [String])?, String) in
             switch try StreamingAnalysis.analyse(input, options: readOptions, settings: settings,
-                                                 summaryOnly: summary, progress: report) {
+                                                 product: product, progress: report) {
             case .fallback(let reason): return (nil, reason)
             case .done(let output, let warnings, let rows): return ((output, warnings), String(rows))
             }
@@ -76,12 +76,19 @@ struct AnalyzeCommand: ParsableCommand {
         guard let (output, warnings) = result else { return nil }
         for warning in warnings { printStandardError("warning: \(warning)") }
         switch (format, output) {
-        case (.table, .summaries(let summaries)): return AnalysisTable.summary(summaries)
-        case (.json, .summaries(let summaries)): return AnalysisJSON.summary(summaries).rendered(pretty: true)
-        case (.csv, .summaries(let summaries)): return AnalysisCSV.summary(summaries)
-        case (.table, .reports(let reports)): return AnalysisTable.points(reports)
-        case (.json, .reports(let reports)): return AnalysisJSON.analysis(reports).rendered(pretty: true)
-        case (.csv, .reports(let reports)): return AnalysisCSV.points(reports)
+        case (.table, .summaries(let summaries)): return OutputBytes(AnalysisTable.summary(summaries).terminalSafe)
+        case (.json, .summaries(let summaries)): return AnalysisJSON.summary(summaries).renderedOutput(pretty: true)
+        case (.csv, .summaries(let summaries)): return OutputBytes(AnalysisCSV.summary(summaries))
+        case (.table, .reports(let reports)): return OutputBytes(AnalysisTable.points(reports).terminalSafe)
+        case (.json, .reports(let reports)): return AnalysisJSON.analysis(reports).renderedOutput(pretty: true)
+        case (.csv, .reports(let reports)): return AnalysisCSV.pointsOutput(reports)
+        case (_, .csvPoints(let rows)): return AnalysisCSV.pointsOutput(rows: rows)
         }
+    }
+
+    /// What the streaming path makes of each series for this output.
+    private var product: StreamingAnalysis.Product {
+        if summary { return .summaries }
+        return format == .csv ? .csvPoints : .reports
     }
 }

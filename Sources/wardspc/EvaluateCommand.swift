@@ -115,12 +115,12 @@ struct EvaluateCommand: ParsableCommand {
         }
         for warning in result.warnings { printStandardError("warning: \(warning)") }
         let suppression = Suppression(threshold: suppressBelow)
-        let text: String
+        let text: OutputBytes
         switch format {
-        case .table: text = EvaluationTable.render(result, suppression: suppression)
-        case .markdown: text = EvaluationMarkdown.render(result, suppression: suppression)
-        case .csv: text = EvaluationCSV.render(result, suppression: suppression)
-        case .json: text = EvaluationJSON.document(result, suppression: suppression).rendered(pretty: true)
+        case .table: text = OutputBytes(EvaluationTable.render(result, suppression: suppression))
+        case .markdown: text = OutputBytes(EvaluationMarkdown.render(result, suppression: suppression))
+        case .csv: text = OutputBytes(EvaluationCSV.render(result, suppression: suppression))
+        case .json: text = EvaluationJSON.document(result, suppression: suppression).renderedOutput(pretty: true)
         }
         try output.write(text, inputs: [file] + (windows.events.map { [$0] } ?? []))
     }

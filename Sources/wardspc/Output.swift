@@ -1,4 +1,9 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import WardData
 import WardSPC
 
@@ -9,12 +14,21 @@ struct OutputOptions: ParsableArguments {
     var outputPath: String?
 
     func write(_ text: String, inputs: [String]) throws {
+        try write(OutputBytes(text), inputs: inputs)
+    }
+
+    /// Writes `output` (with a final line break) to the file, or to standard output.
+    func write(_ output: OutputBytes, inputs: [String]) throws {
+        let output = output.terminated()
         guard let outputPath else {
-            print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+            guard output.write(toDescriptor: 1) else {
+                printStandardError("wardspc: cannot write to standard output: \(String(cString: strerror(errno)))")
+                throw ExitCode(1)
+            }
             return
         }
         do {
-            try AtomicFile.write(text.hasSuffix("\n") ? text : text + "\n", to: outputPath, protected: inputs)
+            try AtomicFile.write(output: output, to: outputPath, protected: inputs)
         } catch {
             printStandardError("wardspc: \(error)")
             throw ExitCode(1)

@@ -37,9 +37,15 @@ import WardSPC
     static func file(_ text: String) -> InputFile { InputFile(name: "programme.csv", bytes: Array(text.utf8)) }
 
     static func wholeFileAnalysis(_ text: String, _ settings: AnalysisSettings) throws -> (String, String) {
+        let whole = try wholeFileOutputs(text, settings)
+        return (whole.json, whole.summary)
+    }
+
+    /// The whole-file path's JSON, summary CSV and every-point CSV.
+    static func wholeFileOutputs(_ text: String, _ settings: AnalysisSettings) throws -> (json: String, summary: String, points: String) {
         let dataset = try WardDataReader.read(file(text))
         let reports = try Analyzer.analyse(dataset, settings: settings).series
-        return (AnalysisJSON.analysis(reports).rendered(pretty: false), AnalysisCSV.summary(reports))
+        return (AnalysisJSON.analysis(reports).rendered(pretty: false), AnalysisCSV.summary(reports), AnalysisCSV.points(reports))
     }
 
     static func settings(_ chart: ChartKind, _ rules: RuleSetKind) -> AnalysisSettings {
@@ -55,22 +61,28 @@ import WardSPC
             let text = Self.programme(seed: seed, dimensions: dimensions, monthly: !dimensions && seed % 4 == 0)
             for (chart, rules) in [(ChartKind.u, RuleSetKind.anhoej), (.c, .mdc), (.up, .ihi), (.i, .ptd), (.run, .anhoej)] {
                 let settings = Self.settings(chart, rules)
-                let (wholeJSON, wholeSummary) = try Self.wholeFileAnalysis(text, settings)
+                let (wholeJSON, wholeSummary, wholePoints) = try Self.wholeFileOutputs(text, settings)
                 for (threads, pieceBytes) in [(1, 1 << 20), (2, 1), (3, 97), (8, 1)] {
                     let context = "seed \(seed), \(chart) \(rules), \(threads) threads, pieces of \(pieceBytes) bytes"
                     let outcome = try StreamingAnalysis.analyse(
-                        Self.file(text), options: ReadOptions(), settings: settings, summaryOnly: false,
+                        Self.file(text), options: ReadOptions(), settings: settings, product: .reports,
                         threads: threads, minimumPieceBytes: pieceBytes)
                     guard case .done(.reports(let reports), _, _) = outcome else {
                         Issue.record("\(context): \(outcome)"); continue
                     }
                     #expect(AnalysisJSON.analysis(reports).rendered(pretty: false) == wholeJSON, "\(context)")
                     guard case .done(.summaries(let summaries), _, _) = try StreamingAnalysis.analyse(
-                        Self.file(text), options: ReadOptions(), settings: settings, summaryOnly: true,
+                        Self.file(text), options: ReadOptions(), settings: settings, product: .summaries,
                         threads: threads, minimumPieceBytes: pieceBytes) else {
                         Issue.record("\(context): summary fell back"); continue
                     }
                     #expect(AnalysisCSV.summary(summaries) == wholeSummary, "\(context): summary")
+                    guard case .done(.csvPoints(let rows), _, _) = try StreamingAnalysis.analyse(
+                        Self.file(text), options: ReadOptions(), settings: settings, product: .csvPoints,
+                        threads: threads, minimumPieceBytes: pieceBytes) else {
+                        Issue.record("\(context): CSV points fell back"); continue
+                    }
+                    #expect(AnalysisCSV.pointsOutput(rows: rows).string == wholePoints, "\(context): CSV points")
                 }
             }
         }
@@ -87,7 +99,7 @@ import WardSPC
                     let reports = try Analyzer.analyse(dataset, settings: settings).series
                     guard case .done(.summaries(let summaries), _, _) = try StreamingAnalysis.analyse(
                         Self.file(Self.programme(seed: seed, dimensions: true)), options: ReadOptions(), settings: settings,
-                        summaryOnly: true, threads: 2, minimumPieceBytes: 64) else {
+                        product: .summaries, threads: 2, minimumPieceBytes: 64) else {
                         Issue.record("fell back"); continue
                     }
                     #expect(summaries == reports.map(SeriesSummary.init), "seed \(seed), \(chart) \(rules)")
@@ -133,7 +145,7 @@ import WardSPC
     func filesTheFastPathMustNotTake_fallBack(reason: String, rows: String) throws {
         let text = "trust,ward,measure,week_start,count,bed_days\n" + rows
         let outcome = try StreamingAnalysis.analyse(Self.file(text), options: ReadOptions(), settings: Self.settings(.u, .anhoej),
-                                                    summaryOnly: true, threads: 2, minimumPieceBytes: 1)
+                                                    product: .summaries, threads: 2, minimumPieceBytes: 1)
         guard case .fallback = outcome else { Issue.record("\(reason): streamed"); return }
     }
 
@@ -145,7 +157,7 @@ import WardSPC
         let (wholeJSON, _) = try Self.wholeFileAnalysis(text, settings)
         for pieceBytes in [1, 13, 50, 1 << 20] {
             let outcome = try StreamingAnalysis.analyse(Self.file(text), options: ReadOptions(), settings: settings,
-                                                        summaryOnly: false, threads: 4, minimumPieceBytes: pieceBytes)
+                                                        product: .reports, threads: 4, minimumPieceBytes: pieceBytes)
             if case .done(.reports(let reports), _, _) = outcome {
                 #expect(AnalysisJSON.analysis(reports).rendered(pretty: false) == wholeJSON, "pieces of \(pieceBytes)")
             }
@@ -155,7 +167,7 @@ import WardSPC
     @Test func anEthnicGroupColumn_fallsBack() throws {
         let text = "trust,ward,measure,week_start,ethnic_group,count,bed_days\nRX1,A,restraint,2024-01-01,A,1,60\nRX1,A,restraint,2024-01-01,N,1,40\n"
         guard case .fallback = try StreamingAnalysis.analyse(Self.file(text), options: ReadOptions(),
-                                                             settings: Self.settings(.u, .anhoej), summaryOnly: true) else {
+                                                             settings: Self.settings(.u, .anhoej), product: .summaries) else {
             Issue.record("an ethnic_group column streamed"); return
         }
     }
@@ -165,13 +177,13 @@ import WardSPC
         var lenient = ReadOptions()
         lenient.lenient = true
         guard case .fallback = try StreamingAnalysis.analyse(Self.file(text), options: lenient,
-                                                             settings: Self.settings(.u, .anhoej), summaryOnly: true) else {
+                                                             settings: Self.settings(.u, .anhoej), product: .summaries) else {
             Issue.record("--lenient streamed"); return
         }
         var subtype = Self.settings(.u, .anhoej)
         subtype.subtypes = ["prone"]
         guard case .fallback = try StreamingAnalysis.analyse(Self.file(Self.programme(seed: 3, dimensions: true)),
-                                                             options: ReadOptions(), settings: subtype, summaryOnly: true) else {
+                                                             options: ReadOptions(), settings: subtype, product: .summaries) else {
             Issue.record("--subtype streamed"); return
         }
     }
@@ -180,7 +192,7 @@ import WardSPC
         // The whole-file path then lists the file's problems first, and the request's after.
         let text = "trust,ward,measure,week_start,count\nRX1,A,restraint,2024-01-01,1\n"
         guard case .fallback = try StreamingAnalysis.analyse(Self.file(text), options: ReadOptions(),
-                                                             settings: Self.settings(.u, .anhoej), summaryOnly: true) else {
+                                                             settings: Self.settings(.u, .anhoej), product: .summaries) else {
             Issue.record("a u chart without bed days streamed"); return
         }
     }

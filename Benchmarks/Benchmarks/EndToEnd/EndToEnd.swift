@@ -26,7 +26,7 @@ nonisolated(unsafe) let benchmarks: @Sendable () -> Void = {
             let path = BenchFiles.long(series: size.series)
             benchmark.startMeasurement()
             let outcome = try StreamingAnalysis.analyse(InputFile(path: path), options: ReadOptions(),
-                                                        settings: settings, summaryOnly: true)
+                                                        settings: settings, product: .summaries)
             guard case .done(.summaries(let summaries), _, _) = outcome else { fatalError("fell back: \(outcome)") }
             let csv = AnalysisCSV.summary(summaries)
             benchmark.stopMeasurement()
@@ -38,7 +38,7 @@ nonisolated(unsafe) let benchmarks: @Sendable () -> Void = {
             let path = BenchFiles.long(series: size.series)
             benchmark.startMeasurement()
             let outcome = try StreamingAnalysis.analyse(InputFile(path: path), options: ReadOptions(),
-                                                        settings: settings, summaryOnly: false)
+                                                        settings: settings, product: .reports)
             guard case .done(.reports(let reports), _, _) = outcome else { fatalError("fell back: \(outcome)") }
             let csv = AnalysisCSV.points(reports)
             benchmark.stopMeasurement()

@@ -16,23 +16,33 @@ public enum ParallelBlocks {
     /// `body` must return one element per index of its range.
     public static func map<Result>(count: Int, blockSize: Int, threads: Int? = nil,
                                    _ body: @Sendable (Range<Int>) -> [Result]) -> [Result] {
+        mapBlocks(count: count, blockSize: blockSize, threads: threads) { range in
+            let result = body(range)
+            precondition(result.count == range.count, "one result per index")
+            return result
+        }.flatMap { $0 }
+    }
+
+    /// `body(range)` for consecutive ranges of `0..<count` of at most `blockSize` indices,
+    /// run on up to `threads` threads; returns one result per block, in order (e.g. a
+    /// block's text).
+    public static func mapBlocks<Result>(count: Int, blockSize: Int, threads: Int? = nil,
+                                         _ body: @Sendable (Range<Int>) -> Result) -> [Result] {
         precondition(blockSize > 0, "blocks need at least one index")
         let blocks = stride(from: 0, to: count, by: blockSize).map { $0..<min($0 + blockSize, count) }
         let workers = max(1, min(threads ?? activeCores, blocks.count))
-        if workers == 1 { return blocks.flatMap(body) }
-        var pieces = [[Result]](repeating: [], count: blocks.count)
+        if workers == 1 { return blocks.map(body) }
+        var pieces = [Result?](repeating: nil, count: blocks.count)
         pieces.withUnsafeMutableBufferPointer { buffer in
             let output = SharedBuffer(buffer)
             let counter = BlockCounter()
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
                 while let block = counter.take(limit: blocks.count) {
-                    let result = body(blocks[block])
-                    precondition(result.count == blocks[block].count, "one result per index")
-                    output[block] = result
+                    output[block] = body(blocks[block])
                 }
             }
         }
-        return pieces.flatMap { $0 }
+        return pieces.map { $0! }
     }
 }
 

@@ -10,11 +10,24 @@ import WardData
 ///
 /// Memory: the whole-file path holds every row (about 60 bytes each, plus the mapped
 /// file); this one holds the batches in flight (256 series per core) and the results —
-/// a summary line per series with `summaryOnly`, else every point's report.
+/// a summary line per series, every point's report, or every point's CSV rows (`Product`).
 public enum StreamingAnalysis {
+    /// What each series becomes on its reader thread.
+    public enum Product: Sendable {
+        /// A `SeriesSummary` (`--summary`).
+        case summaries
+        /// A `SeriesReport`, every point.
+        case reports
+        /// Every point's CSV rows (`AnalysisCSV.pointRows`), written as soon as the series
+        /// is analysed, so no report outlives its batch.
+        case csvPoints
+    }
+
     public enum Output: Sendable {
         case summaries([SeriesSummary])
         case reports([SeriesReport])
+        /// Each series' `AnalysisCSV.pointRows`, in file order (`AnalysisCSV.pointsOutput(rows:)`).
+        case csvPoints([[UInt8]])
     }
 
     public enum Outcome: Sendable {
@@ -28,6 +41,7 @@ public enum StreamingAnalysis {
         case failed(AnalysisError)
         case summary(SeriesSummary)
         case report(SeriesReport)
+        case csvRows([UInt8])
     }
 
     /// Analyses `file` as `Analyzer.analyse` would after `WardDataReader.read`. A request
@@ -35,7 +49,7 @@ public enum StreamingAnalysis {
     /// first, then the request's); a series the chart cannot take (a p chart's count above
     /// its patients) throws the `AnalysisError` the whole-file path throws.
     public static func analyse(_ file: InputFile, options: ReadOptions, settings: AnalysisSettings,
-                               summaryOnly: Bool, threads: Int = ParallelPieces.activeCores,
+                               product: Product, threads: Int = ParallelPieces.activeCores,
                                minimumPieceBytes: Int = ParallelPieces.minimumPieceBytes,
                                progress: (@Sendable (Int) -> Void)? = nil) throws(AnalysisError) -> Outcome {
         guard !settings.chart.needsIncidentDates, settings.subtypes.isEmpty else {
@@ -53,7 +67,7 @@ public enum StreamingAnalysis {
         }
         let outcome = GroupedLongReader.read(file, options: options, threads: threads,
                                              minimumPieceBytes: minimumPieceBytes, progress: progress) { series, facts in
-            process(series, facts: facts, settings: settings, summaryOnly: summaryOnly)
+            process(series, facts: facts, settings: settings, product: product)
         }
         switch outcome {
         case .fallback(let reason):
@@ -61,26 +75,33 @@ public enum StreamingAnalysis {
         case .read(_, let items, let rows):
             var summaries: [SeriesSummary] = []
             var reports: [SeriesReport] = []
+            var csvRows: [[UInt8]] = []
             for item in items {
                 switch item {
                 case .skipped: continue
                 case .failed(let error): throw error
                 case .summary(let summary): summaries.append(summary)
                 case .report(let report): reports.append(report)
+                case .csvRows(let rows): csvRows.append(rows)
                 }
             }
             var warnings: [String] = []
-            if summaries.isEmpty && reports.isEmpty {
+            if summaries.isEmpty && reports.isEmpty && csvRows.isEmpty {
                 warnings.append("no series matched the filters (--trust, --ward, --measure, --subtype)")
             }
-            return .done(summaryOnly ? .summaries(summaries) : .reports(reports), warnings: warnings, rows: rows)
+            let output: Output = switch product {
+            case .summaries: .summaries(summaries)
+            case .reports: .reports(reports)
+            case .csvPoints: .csvPoints(csvRows)
+            }
+            return .done(output, warnings: warnings, rows: rows)
         }
     }
 
     /// One batch of finished series on its reader thread: filtered, prepared, analysed
-    /// together, and summarised or reported.
+    /// together, and summarised, reported or written.
     private static func process(_ series: [WardSeries], facts: GroupedLongReader.FileFacts,
-                                settings: AnalysisSettings, summaryOnly: Bool) -> [Item] {
+                                settings: AnalysisSettings, product: Product) -> [Item] {
         let context = Analyzer.SeriesContext(file: facts.file, periodKind: facts.periodKind, valueKind: facts.valueKind)
         var items = [Item](repeating: .skipped, count: series.count)
         var prepared: [Analyzer.PreparedSeries] = []
@@ -95,9 +116,15 @@ public enum StreamingAnalysis {
         }
         let analyses = Analyzer.analyse(prepared, context: context, settings: settings, threads: 1)
         for (position, index) in positions.enumerated() {
-            items[index] = summaryOnly
-                ? .summary(Analyzer.summary(prepared[position], analysis: analyses[position], context: context))
-                : .report(Analyzer.report(prepared[position], analysis: analyses[position], context: context))
+            switch product {
+            case .summaries:
+                items[index] = .summary(Analyzer.summary(prepared[position], analysis: analyses[position], context: context))
+            case .reports:
+                items[index] = .report(Analyzer.report(prepared[position], analysis: analyses[position], context: context))
+            case .csvPoints:
+                let report = Analyzer.report(prepared[position], analysis: analyses[position], context: context)
+                items[index] = .csvRows(AnalysisCSV.pointRows(report))
+            }
         }
         return items
     }

@@ -189,7 +189,7 @@ public enum Evaluator {
         } else {
             configuration.plan = PhasePlan(phaseStarts: phaseStarts)
         }
-        let result = SPCAnalysis.analyse(spcSeries, configuration: configuration)
+        let result = SPCAnalysis.centreLines(spcSeries, configuration: configuration)
         let baselineCentre: Double?
         if phaseStarts.isEmpty {
             // The baseline window is frozen as the first phase's baseline.
@@ -207,7 +207,7 @@ public enum Evaluator {
             var windowConfiguration = analysis.configuration
             windowConfiguration.plan = PhasePlan()
             baselineCentre = inWindow.isEmpty ? nil
-                : SPCAnalysis.analyse(windowSeries, configuration: windowConfiguration).lines.centre.first ?? nil
+                : SPCAnalysis.centreLines(windowSeries, configuration: windowConfiguration).lines.centre.first ?? nil
         }
         guard let baselineCentre, baselineCentre != 0 else { return nil }
         let latest: Double?

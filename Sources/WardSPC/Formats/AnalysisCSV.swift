@@ -17,24 +17,43 @@ public enum AnalysisCSV {
 
     /// Every point, with a header row. Series are written in parallel blocks and joined
     /// in order (the text is the same whatever the number of threads).
-    public static func points(_ reports: [SeriesReport]) -> String {
-        let blocks = ParallelBlocks.map(count: reports.count, blockSize: 64) { range in
-            range.map { pointRows(reports[$0]) }
+    public static func points(_ reports: [SeriesReport]) -> String { pointsOutput(reports).string }
+
+    /// Every point, with a header row, as byte chunks in order (written in parallel blocks).
+    public static func pointsOutput(_ reports: [SeriesReport]) -> OutputBytes {
+        let blocks = ParallelBlocks.mapBlocks(count: reports.count, blockSize: 64) { range in
+            var out = TextBuffer(capacity: range.reduce(0) { $0 + reports[$1].points.count * 112 })
+            for index in range { pointRows(reports[index], into: &out) }
+            return out.take()
         }
-        var text = TextBuffer(capacity: blocks.reduce(0) { $0 + $1.bytes.count } + 256)
-        text.append(pointHeader.joined(separator: ",") + "\n")
-        for block in blocks { text.append(block) }
-        return text.string
+        return pointsOutput(rows: blocks)
     }
 
-    /// One series' point rows.
-    static func pointRows(_ report: SeriesReport) -> TextBuffer {
+    /// The header row, then `rows` (chunks of `pointRows`, in order).
+    public static func pointsOutput(rows: [[UInt8]]) -> OutputBytes {
+        OutputBytes(chunks: [Array((pointHeader.joined(separator: ",") + "\n").utf8)] + rows)
+    }
+
+    /// One series' point rows, as the chunk `pointsOutput(rows:)` takes.
+    public static func pointRows(_ report: SeriesReport) -> [UInt8] {
         var out = TextBuffer(capacity: report.points.count * 112)
-        let prefix = [CSVCell.text(report.trust), CSVCell.text(report.ward), CSVCell.text(report.measure),
-                      report.chart.rawValue].joined(separator: ",") + ","
+        pointRows(report, into: &out)
+        return out.take()
+    }
+
+    /// One series' point rows, appended to `out`.
+    static func pointRows(_ report: SeriesReport, into out: inout TextBuffer) {
+        var prefix = TextBuffer()
+        prefix.append([CSVCell.text(report.trust), CSVCell.text(report.ward), CSVCell.text(report.measure),
+                       report.chart.rawValue].joined(separator: ",") + ",")
         let hasIcons = report.rules.kind.hasIcons
+        var centres = RepeatedNumber(), lowers = RepeatedNumber(), uppers = RepeatedNumber()
         func cell(_ value: Double?) {
             if let value { out.append(number: value) }
+            out.append(byte: 0x2C)
+        }
+        func cell(_ value: Double?, _ cache: inout RepeatedNumber) {
+            if let value { out.append(number: value, cache: &cache) }
             out.append(byte: 0x2C)
         }
         for point in report.points {
@@ -44,17 +63,16 @@ public enum AnalysisCSV {
             cell(point.count)
             cell(point.denominator)
             cell(point.value)
-            cell(point.centre)
-            cell(point.lower)
-            cell(point.upper)
-            out.append(point.baseline ? "TRUE," : "FALSE,")
-            out.append(point.excluded ? "TRUE," : "FALSE,")
+            cell(point.centre, &centres)
+            cell(point.lower, &lowers)
+            cell(point.upper, &uppers)
+            out.append(point.baseline ? "TRUE," as StaticString : "FALSE," as StaticString)
+            out.append(point.excluded ? "TRUE," as StaticString : "FALSE," as StaticString)
             if !point.signals.isEmpty { out.append(CSVCell.text(point.signals.map(\.rawValue).joined(separator: ";"))) }
             out.append(byte: 0x2C)
             if hasIcons, let category = point.category { out.append(category.rawValue) }
             out.append(byte: 0x0A)
         }
-        return out
     }
 
     /// One row per series, with a header row.

@@ -22,6 +22,11 @@ public enum AtomicFile {
 
     /// Writes `bytes` to `path` atomically, as `write(_:to:protected:)` does.
     public static func write(bytes: [UInt8], to path: String, protected: [String] = [], durable: Bool = true) throws(WriteError) {
+        try write(output: OutputBytes(chunks: [bytes]), to: path, protected: protected, durable: durable)
+    }
+
+    /// Writes `output`'s chunks, in order, to `path` atomically, as `write(_:to:protected:)` does.
+    public static func write(output: OutputBytes, to path: String, protected: [String] = [], durable: Bool = true) throws(WriteError) {
         let target = resolved(path)
         let targetFile = identity(path)
         if protected.contains(where: { resolved($0) == target || (targetFile != nil && identity($0) == targetFile) }) {
@@ -40,10 +45,10 @@ public enum AtomicFile {
             if descriptor >= 0 { close(descriptor); unlink(temporary) }
             throw WriteError(path: path, reason: reason)
         }
-        let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, handle) }
-        let flushed = fflush(handle) == 0 && (!durable || fsync(fileno(handle)) == 0)
+        let written = output.write(to: handle)
+        let flushed = written && (!durable || fsync(fileno(handle)) == 0)
         fclose(handle)
-        guard written == bytes.count, flushed else {
+        guard flushed else {
             unlink(temporary)
             throw WriteError(path: path, reason: "the disk write failed")
         }

@@ -23,98 +23,96 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     /// The document as text; `pretty` indents by two spaces.
-    public func rendered(pretty: Bool = false) -> String {
-        var output = ""
+    public func rendered(pretty: Bool = false) -> String { renderedOutput(pretty: pretty).string }
+
+    /// The document as UTF-8 byte chunks (long arrays are written in parallel blocks).
+    public func renderedOutput(pretty: Bool = false) -> OutputBytes {
+        var output = TextBuffer()
         write(into: &output, pretty: pretty, indent: 0)
-        return output
+        return OutputBytes(chunks: [output.take()])
     }
 
-    private func write(into output: inout String, pretty: Bool, indent: Int) {
+    private func write(into output: inout TextBuffer, pretty: Bool, indent: Int) {
         switch self {
-        case .null: output += "null"
-        case .bool(let value): output += value ? "true" : "false"
-        case .number(let value): output += JSONValue.format(value)
+        case .null: output.append("null" as StaticString)
+        case .bool(let value): output.append(value ? "true" as StaticString : "false" as StaticString)
+        case .number(let value):
+            if value.isFinite { output.append(number: value) } else { output.append("null" as StaticString) }
         case .string(let value): JSONValue.writeString(value, into: &output)
         case .array(let values):
-            if values.isEmpty { output += "[]"; return }
-            output += "["
+            if values.isEmpty { output.append("[]" as StaticString); return }
+            output.append(byte: 0x5B)
             if values.count >= JSONValue.parallelElements {
                 // A long array (one element per ward or series): elements are written in
                 // parallel blocks and joined in order — the same text, sooner.
-                let pieces = ParallelBlocks.map(count: values.count, blockSize: 128) { range in
-                    range.map { index -> String in
-                        var piece = index > 0 ? "," : ""
+                let pieces = ParallelBlocks.mapBlocks(count: values.count, blockSize: 128) { range in
+                    var piece = TextBuffer()
+                    for index in range {
+                        if index > 0 { piece.append(byte: 0x2C) }
                         if pretty { JSONValue.newline(indent + 1, into: &piece) }
                         values[index].write(into: &piece, pretty: pretty, indent: indent + 1)
-                        return piece
                     }
+                    return piece
                 }
-                for piece in pieces { output += piece }
+                for piece in pieces { output.append(piece) }
             } else {
                 for (index, value) in values.enumerated() {
-                    if index > 0 { output += "," }
+                    if index > 0 { output.append(byte: 0x2C) }
                     if pretty { JSONValue.newline(indent + 1, into: &output) }
                     value.write(into: &output, pretty: pretty, indent: indent + 1)
                 }
             }
             if pretty { JSONValue.newline(indent, into: &output) }
-            output += "]"
+            output.append(byte: 0x5D)
         case .object(let members):
-            if members.isEmpty { output += "{}"; return }
-            output += "{"
+            if members.isEmpty { output.append("{}" as StaticString); return }
+            output.append(byte: 0x7B)
             for (index, (key, value)) in members.enumerated() {
-                if index > 0 { output += "," }
+                if index > 0 { output.append(byte: 0x2C) }
                 if pretty { JSONValue.newline(indent + 1, into: &output) }
                 JSONValue.writeString(key, into: &output)
-                output += pretty ? ": " : ":"
+                output.append(pretty ? ": " as StaticString : ":" as StaticString)
                 value.write(into: &output, pretty: pretty, indent: indent + 1)
             }
             if pretty { JSONValue.newline(indent, into: &output) }
-            output += "}"
+            output.append(byte: 0x7D)
         }
     }
 
     /// Arrays at least this long are written in parallel.
     static let parallelElements = 512
 
-    static func format(_ value: Double) -> String {
-        guard value.isFinite else { return "null" }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return value.description
+    /// A line break and `level` indents (this runs for every value).
+    private static func newline(_ level: Int, into output: inout TextBuffer) {
+        output.append(byte: 0x0A)
+        for _ in 0..<level { output.append("  " as StaticString) }
     }
 
-    /// A line break and `level` indents, from a table (this runs for every value).
-    private static func newline(_ level: Int, into output: inout String) {
-        if level < indents.count { output += indents[level] } else { output += "\n" + String(repeating: "  ", count: level) }
-    }
-
-    private static let indents: [String] = (0..<16).map { "\n" + String(repeating: "  ", count: $0) }
-
-    static func writeString(_ value: String, into output: inout String) {
-        output += "\""
+    static func writeString(_ value: String, into output: inout TextBuffer) {
+        output.append(byte: 0x22)
         // Most strings (names, dates, labels) need no escape: copy them whole. U+2028 and
         // U+2029 start with the byte 0xE2.
         if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
-            output += value
-            output += "\""
+            output.append(value)
+            output.append(byte: 0x22)
             return
         }
         for scalar in value.unicodeScalars {
             switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
+            case "\"": output.append("\\\"" as StaticString)
+            case "\\": output.append("\\\\" as StaticString)
+            case "\n": output.append("\\n" as StaticString)
+            case "\r": output.append("\\r" as StaticString)
+            case "\t": output.append("\\t" as StaticString)
             default:
                 if scalar.value < 0x20 || scalar == "\u{2028}" || scalar == "\u{2029}" {
                     let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    output.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
                 } else {
-                    output.unicodeScalars.append(scalar)
+                    output.append(String(scalar))
                 }
             }
         }
-        output += "\""
+        output.append(byte: 0x22)
     }
 }

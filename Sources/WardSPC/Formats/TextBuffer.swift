@@ -25,8 +25,24 @@ struct TextBuffer {
         if value == value.rounded() && abs(value) < 1e15 {
             append(integer: Int64(value))
         } else {
-            append(value.description)
+            // `write(to:)` hands the digits over as ASCII bytes (`_writeASCII`) with no
+            // `String` in between: the same text as `description`, without its allocation.
+            value.write(to: &self)
         }
+    }
+
+    /// `append(number:)` through `cache`: a value equal to the cache's last one (a centre
+    /// line is the same at every point of a phase) is copied instead of formatted again.
+    mutating func append(number value: Double, cache: inout RepeatedNumber) {
+        if value.bitPattern == cache.bits, !cache.bytes.isEmpty {
+            bytes.append(contentsOf: cache.bytes)
+            return
+        }
+        let start = bytes.count
+        append(number: value)
+        cache.bits = value.bitPattern
+        cache.bytes.removeAll(keepingCapacity: true)
+        cache.bytes.append(contentsOf: bytes[start...])
     }
 
     mutating func append(integer value: Int64) {
@@ -50,4 +66,26 @@ struct TextBuffer {
     }
 
     var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Empties the buffer, keeping its capacity.
+    mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+
+    /// Hands the bytes over, leaving the buffer empty.
+    mutating func take() -> [UInt8] {
+        defer { bytes = [] }
+        return bytes
+    }
+}
+
+extension TextBuffer: TextOutputStream {
+    mutating func write(_ string: String) { append(string) }
+
+    /// The standard library writes numbers through this: their digits are ASCII.
+    mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: buffer) }
+}
+
+/// The last number a column was formatted to, for `TextBuffer.append(number:cache:)`.
+struct RepeatedNumber {
+    var bits: UInt64 = 0
+    var bytes: [UInt8] = []
 }
