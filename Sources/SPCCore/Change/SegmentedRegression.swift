@@ -66,17 +66,32 @@ public struct SegmentedRegression: Sendable, Hashable {
     }
 
     /// Many wards at once: wards with identical periods and t₀ share one design matrix and
-    /// are solved in ONE `dgels` call with one right-hand side per ward; (XᵀX)⁻¹ is
-    /// formed once per group. Each result equals the ward's own `fit` (to rounding).
+    /// are solved together, one `dgels` call per 1,024 wards with one right-hand side per
+    /// ward (the calls spread over `threads`, default every core); (XᵀX)⁻¹ is formed once
+    /// per call. Each result equals the ward's own `fit` (to rounding).
     /// - Returns: one result per input, in order (`nil` where `fit` would give `nil`).
-    public static func fitBatch(_ inputs: [Input]) -> [SegmentedRegression?] {
+    public static func fitBatch(_ inputs: [Input], threads: Int? = nil) -> [SegmentedRegression?] {
         var results = [SegmentedRegression?](repeating: nil, count: inputs.count)
-        for (design, members) in designGroups(inputs) {
-            let fits = fitGroup(design, values: members.map { inputs[$0].values })
-            for (member, fit) in zip(members, fits) { results[member] = fit }
+        // A design's wards go in chunks of `chunkColumns` right-hand sides, the chunks on
+        // every core. Each column is solved on its own inside `dgels`, so a ward's figures
+        // do not depend on its chunk, and the chunks never depend on the thread count.
+        let chunks = designGroups(inputs).flatMap { design, members in
+            stride(from: 0, to: members.count, by: chunkColumns).map { start in
+                (design, Array(members[start..<min(start + chunkColumns, members.count)]))
+            }
+        }
+        let fits = ParallelBlocks.mapBlocks(count: chunks.count, blockSize: 1, threads: threads) { range in
+            let (design, members) = chunks[range.lowerBound]
+            return fitGroup(design, values: members.map { inputs[$0].values })
+        }
+        for ((_, members), chunkFits) in zip(chunks, fits) {
+            for (member, fit) in zip(members, chunkFits) { results[member] = fit }
         }
         return results
     }
+
+    /// Right-hand sides per `dgels` call in `fitBatch`.
+    static let chunkColumns = 1_024
 
     /// The valid inputs grouped by design (identical periods and t₀), each group's input
     /// indices in order, groups in order of first appearance.

@@ -9,7 +9,7 @@ import Dispatch
 /// arrive grouped by series (every row of a trust × ward × measure together, dates
 /// ascending; rows of one period that differ by a dimension side by side), with ISO dates.
 ///
-/// The file is cut into one piece per core, each starting where a series starts
+/// The file is cut into a few pieces per core, each starting where a series starts
 /// (`ParallelPieces`); each piece's rows (`PieceRows`) become series (`SeriesRows`), and
 /// each series is handed to `process` (on the piece's thread, in batches) as soon as its
 /// last row has been read, so the rows of finished series are never kept and the file
@@ -76,13 +76,17 @@ public enum GroupedLongReader {
         }
         return file.withBytes { bytes -> Outcome<Result> in
             let layout = GroupedLongLayout(bytes: bytes, file: file.name, options: options)!
-            let pieces = ParallelPieces.split(bytes, from: layout.dataStart, into: threads,
+            // A few pieces per thread, taken in turn: a thread whose pieces read faster
+            // (shorter series, fewer quotes) takes more, so no core idles at the end.
+            let pieces = ParallelPieces.split(bytes, from: layout.dataStart,
+                                              into: threads > 1 ? threads * ParallelPieces.piecesPerThread : 1,
                                               minimumPieceBytes: minimumPieceBytes,
                                               keyColumns: [layout.trust, layout.ward, layout.measure])
             var parsed = [Piece<Result>?](repeating: nil, count: pieces.count)
             let shared = SendableBytes(bytes)
             parsed.withUnsafeMutableBufferPointer { buffer in
                 let output = SendablePointer(buffer)
+                // `concurrentPerform` hands the pieces out in turn to the cores' threads.
                 DispatchQueue.concurrentPerform(iterations: pieces.count) { index in
                     var piece = Piece<Result>(layout: layout, facts: facts, options: options)
                     piece.scan(shared.bytes, range: pieces[index], file: file, progress: progress, process: process)

@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// Cuts a file's data rows into one piece per thread, each starting where a series starts
+/// Cuts a file's data rows into pieces (a few per thread), each starting where a series starts
 /// (the first row whose trust, ward or measure differs from the row before), so no
 /// series — and no period of one — is split between two threads.
 ///
@@ -14,6 +14,10 @@ import Darwin
 public enum ParallelPieces {
     /// One thread per online core.
     public static var activeCores: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+
+    /// Pieces per reading thread: the threads take them in turn, which evens out pieces
+    /// that take longer than others.
+    public static let piecesPerThread = 4
 
     /// Files smaller than this are read in one piece (threads cost more than they save).
     public static let minimumPieceBytes = 1 << 20

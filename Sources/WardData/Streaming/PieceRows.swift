@@ -67,40 +67,36 @@ struct PieceRows {
         guard let base = piece.baseAddress else { return false }
         let end = piece.count
         while position < end {
-            let lineEnd = memchr(base + position, 0x0A, end - position)
-                .map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? end
-            if lineEnd >= checkedUpTo {
+            // `checkedUpTo` is a line start, so a line starting before it ends before it.
+            if position >= checkedUpTo {
                 checkAhead(from: position)
                 if problem != nil { return false }
                 if scanner != nil { return nextQuoted() }
             }
-            var stop = lineEnd
-            if stop > position, base[stop - 1] == 0x0D { stop -= 1 }
             let start = position
-            position = lineEnd + 1
-            if memchr(base + start, 0x0D, stop - start) != nil {
-                problem = "a line break the whole-file reader counts (a lone CR)"
-                return false
+            let split = fields.withUnsafeMutableBufferPointer { fields in
+                PieceRows.split(base, from: start, end: end, into: fields)
+            }
+            var stop = split.lineEnd
+            position = split.lineEnd + 1
+            if split.sawCR {
+                if stop > start, base[stop - 1] == 0x0D { stop -= 1 }
+                if memchr(base + start, 0x0D, stop - start) != nil {
+                    problem = "a line break the whole-file reader counts (a lone CR)"
+                    return false
+                }
+                // The CR ending the line was split into the last field: take it off.
+                if split.fieldCount > 0, split.fieldCount <= fields.count, fields[split.fieldCount - 1].upperBound > stop {
+                    fields[split.fieldCount - 1] = fields[split.fieldCount - 1].lowerBound..<stop
+                }
             }
             // Blank (empty or all-space) lines carry no data, as CSVScanner skips them.
             var probe = start
             while probe < stop, base[probe] == 0x20 || base[probe] == 0x09 { probe += 1 }
             if probe == stop { continue }
             recordStart = start
-            var field = 0
-            var fieldStart = start
-            var index = start
-            while index < stop {
-                if base[index] == 0x2C {
-                    guard field < fieldCount - 1 else { problem = "a row with more fields than the header"; return false }
-                    fields[field] = fieldStart..<index
-                    field += 1
-                    fieldStart = index + 1
-                }
-                index += 1
-            }
-            guard field == fieldCount - 1 else { problem = "a row with fewer fields than the header"; return false }
-            fields[field] = fieldStart..<stop
+            guard split.fieldCount <= fieldCount else { problem = "a row with more fields than the header"; return false }
+            guard split.fieldCount == fieldCount else { problem = "a row with fewer fields than the header"; return false }
             for range in fields where range.count > maxFieldBytes {
                 problem = "a field longer than --max-field-bytes"
                 return false
@@ -108,6 +104,61 @@ struct PieceRows {
             return true
         }
         return false
+    }
+
+    /// Splits the line starting at `start` at its commas, eight bytes at a time: the
+    /// fields' ranges go into `fields` (as many as fit; `fieldCount` counts them all, so
+    /// a row with too many shows), up to the line feed (or `end`) at `lineEnd`. `sawCR`
+    /// says a carriage return is in the line (the caller then works out where it is).
+    @inline(__always)
+    static func split(_ base: UnsafePointer<UInt8>, from start: Int, end: Int,
+                      into fields: UnsafeMutableBufferPointer<Range<Int>>)
+        -> (lineEnd: Int, fieldCount: Int, sawCR: Bool) {
+        var count = 0
+        var fieldStart = start
+        var sawCR = false
+        @inline(__always) func close(at position: Int) {
+            if count < fields.count { fields[count] = fieldStart..<position }
+            count += 1
+            fieldStart = position + 1
+        }
+        var index = start
+        while index + 8 <= end {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+            var commas = zeroBytes(word ^ 0x2C2C_2C2C_2C2C_2C2C)
+            let feeds = zeroBytes(word ^ 0x0A0A_0A0A_0A0A_0A0A)
+            var returns = zeroBytes(word ^ 0x0D0D_0D0D_0D0D_0D0D)
+            if feeds != 0 {
+                let below = (feeds & (~feeds &+ 1)) &- 1  // the bits below the first line feed
+                commas &= below
+                returns &= below
+            }
+            sawCR = sawCR || returns != 0
+            while commas != 0 {
+                close(at: index + commas.trailingZeroBitCount >> 3)
+                commas &= commas &- 1
+            }
+            if feeds != 0 {
+                let lineEnd = index + feeds.trailingZeroBitCount >> 3
+                close(at: lineEnd)
+                return (lineEnd, count, sawCR)
+            }
+            index += 8
+        }
+        while index < end, base[index] != 0x0A {
+            if base[index] == 0x2C { close(at: index) }
+            if base[index] == 0x0D { sawCR = true }
+            index += 1
+        }
+        close(at: index)
+        return (index, count, sawCR)
+    }
+
+    /// 0x80 in each byte of `word` that is zero, 0 elsewhere (exact: no borrow between bytes).
+    @inline(__always)
+    static func zeroBytes(_ word: UInt64) -> UInt64 {
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((word & low7) &+ low7) | word | low7)
     }
 
     private mutating func nextQuoted() -> Bool {

@@ -103,6 +103,30 @@ import Testing
         expectClose(scaled.durbinWatson, Self.expectedA.durbinWatson, relative: 1e-12, "scaled DW")
     }
 
+    @Test func manyWards_sameFiguresWhateverTheThreads_andChunks() {
+        // More wards than one dgels call takes: chunks of 1,024 spread over the threads.
+        var random = SystemRandomNumberGenerator()
+        let count = 2 * SegmentedRegression.chunkColumns + 37
+        let inputs = (0..<count).map { ward in
+            SegmentedRegression.Input(periods: Self.periods,
+                                      values: Self.periods.map { Double($0 % 7) + Double(random.next() % 1_000) / 100 + Double(ward % 5) },
+                                      firstComparisonPeriod: 26)
+        }
+        let one = SegmentedRegression.fitBatch(inputs, threads: 1)
+        for threads in [2, 3] {
+            #expect(SegmentedRegression.fitBatch(inputs, threads: threads) == one, "\(threads) threads")
+        }
+        // A ward's figures do not depend on the chunk it was solved in.
+        for index in [0, 1, SegmentedRegression.chunkColumns, count - 1] {
+            let alone = SegmentedRegression.fitBatch([inputs[index]])[0]
+            let inBatch = one[index]
+            for j in 0..<4 {
+                expectClose(inBatch!.coefficients[j], alone!.coefficients[j], relative: 1e-12,
+                            absolute: 1e-12 * abs(alone!.coefficients[0]), "ward \(index) β\(j)")
+            }
+        }
+    }
+
     @Test func exactLine_recoversItsCoefficients_withoutDurbinWatson() {
         // y = 2 + 0.5t − 3X + 0.25(t − 10)X exactly.
         let periods = Array(0..<20)
