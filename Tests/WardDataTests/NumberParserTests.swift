@@ -57,4 +57,14 @@ struct NumberParserTests {
     func double_otherText_isRefusedWithTheReason(_ text: String, _ failure: NumberParser.Failure) {
         #expect(double(text) == .failure(failure))
     }
+
+    @Test func double_plainDigits_equalSwiftsOwnParse_atEveryLength() {
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let length = 1 + Int(random.next() % 22)
+            let digits = String((0..<length).map { _ in Character(String(random.next() % 10)) })
+            let padded = random.next() % 4 == 0 ? " \(digits)\t" : digits
+            #expect(double(padded) == .success(Double(digits)!), "\(padded.debugDescription)")
+        }
+    }
 }

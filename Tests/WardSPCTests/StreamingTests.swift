@@ -21,8 +21,11 @@ import WardSPC
                     let date = monthly ? CivilDate(year: 2020 + period / 12, month: 1 + period % 12, day: 1)!
                                        : start.adding(days: 7 * period)
                     let bedDays = Double(100 + random.next() % 150) + (random.next() % 3 == 0 ? 0.25 : 0)
-                    let name = ward == 1 ? "\"Ward, \(ward)\"" : "Ward \(ward)"
-                    let trustCell = ward == 3 ? "\"\(trust)\"" : trust
+                    // Ward 4's name and ward 5's trust are written differently from row to
+                    // row (spaces around, quotes): the same series all the same.
+                    let padded = ["Ward 4", " Ward 4", "Ward 4 ", "\"Ward 4\""][Int(random.next() % 4)]
+                    let name = ward == 1 ? "\"Ward, \(ward)\"" : ward == 4 ? padded : "Ward \(ward)"
+                    let trustCell = ward == 3 || (ward == 5 && random.next() % 2 == 0) ? "\"\(trust)\"" : trust
                     for subtype in dimensions ? ["prone", "", "supine"].prefix(Int(1 + random.next() % 3)) : [""] {
                         let count = random.next() % (level + (period > 25 ? 4 : 1))
                         let dimension = dimensions ? "\(subtype)," : ""

@@ -17,6 +17,17 @@ public enum NumberParser {
     public static func parseDouble(_ raw: UnsafeBufferPointer<UInt8>) -> Result<Double, Failure> {
         let field = trimmed(raw)
         if field.isEmpty { return .failure(.empty) }
+        // Plain digits (bed days, counts), at most 15 of them: exact as a whole number,
+        // the value the general path below gives.
+        if field.count <= 15 {
+            var whole: Int64 = 0
+            var plain = true
+            for byte in field {
+                guard byte >= 0x30, byte <= 0x39 else { plain = false; break }
+                whole = whole &* 10 &+ Int64(byte &- 0x30)
+            }
+            if plain { return .success(Double(whole)) }
+        }
         if isNonFiniteWord(field) { return .failure(.notFinite) }
         guard let parts = decimalParts(field) else { return .failure(.notANumber) }
         if let fast = fastPath(parts) { return .success(fast) }

@@ -38,7 +38,8 @@ public enum ParallelPieces {
     }
 
     /// The start of the first row at or after the line start `cut` that begins a series:
-    /// the rows from `cut` on are read until the key fields (as written) change.
+    /// the rows from `cut` on are read until the key fields change (compared as the
+    /// reader compares names: without quotes and the spaces around them).
     static func nextSeriesStart(_ bytes: UnsafeBufferPointer<UInt8>, from cut: Int, keyColumns: [Int]) -> Int {
         guard cut < bytes.count else { return bytes.count }
         var scanner = CSVScanner(bytes: UnsafeBufferPointer(rebasing: bytes[cut...]))
@@ -46,14 +47,14 @@ public enum ParallelPieces {
         func key() -> [[UInt8]]? {
             let fields = scanner.fields
             guard keyColumns.allSatisfy({ $0 < fields.count }) else { return nil }
-            return keyColumns.map { Array(UnsafeBufferPointer(rebasing: scanner.bytes[fields[$0].start..<fields[$0].end])) }
+            return keyColumns.map { Array(NumberParser.trimmed(UnsafeBufferPointer(rebasing: scanner.bytes[fields[$0].start..<fields[$0].end]))) }
         }
         guard let first = key() else { return cut }
         // A row at `cut` starts a series if the row before it has another key.
         if cut > 0, let previous = lineStart(before: cut, in: bytes) {
             var before = CSVScanner(bytes: UnsafeBufferPointer(rebasing: bytes[previous..<cut]))
             if before.nextRecord(), keyColumns.allSatisfy({ $0 < before.fields.count }) {
-                let earlier = keyColumns.map { Array(UnsafeBufferPointer(rebasing: before.bytes[before.fields[$0].start..<before.fields[$0].end])) }
+                let earlier = keyColumns.map { Array(NumberParser.trimmed(UnsafeBufferPointer(rebasing: before.bytes[before.fields[$0].start..<before.fields[$0].end]))) }
                 if earlier != first { return cut }
             }
         }
