@@ -84,6 +84,26 @@ public enum SPCAnalysis {
         return (layout, lines, found.shifts)
     }
 
+    /// Automatic re-basing's sustained shifts alone — the same as `analyse` finds — for
+    /// charts whose points plot the series' own values (c, u, u′, p, p′, i, run): computed
+    /// from those values without the centre lines and limits. `nil` for mr, g and t (whose
+    /// points are moving ranges, intervals or transformed) and without `autoRebase`.
+    public static func sustainedShiftsAlone(_ series: Series, configuration: AnalysisConfiguration) -> [SustainedShift]? {
+        guard let rebase = configuration.autoRebase else { return nil }
+        let options = configuration.chart
+        switch options.kind {
+        case .c, .u, .up, .p, .pp, .i, .run: break
+        case .mr, .g, .t: return nil
+        }
+        let layout = configuration.plan.layout(for: series)
+        var values = ChartComputation.plottedValues(series: series, options: options)
+        if options.multiplier != 1 {
+            for index in values.indices { values[index] = values[index].map { $0 * options.multiplier } }
+        }
+        return AutoRebase.sustainedShifts(values: values, excluded: layout.excluded, length: rebase.length,
+                                          medianPoints: rebase.medianPoints, direction: rebase.direction).shifts
+    }
+
     static func sustainedShifts(_ lines: ChartLines, layout: PhaseLayout, rebase: AutoRebaseSettings)
         -> (baselineMedian: Double?, shifts: [SustainedShift]) {
         AutoRebase.sustainedShifts(values: lines.values, excluded: layout.excluded, length: rebase.length,

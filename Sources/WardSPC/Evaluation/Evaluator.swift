@@ -189,6 +189,12 @@ public enum Evaluator {
         } else {
             configuration.plan = PhasePlan(phaseStarts: phaseStarts)
         }
+        // Without phases the latest centre is a sustained shift's: no shift, no change to
+        // report, and the lines need not be drawn (most wards).
+        if phaseStarts.isEmpty, let shifts = SPCAnalysis.sustainedShiftsAlone(spcSeries, configuration: configuration),
+           shifts.isEmpty {
+            return nil
+        }
         let result = SPCAnalysis.centreLines(spcSeries, configuration: configuration)
         let baselineCentre: Double?
         if phaseStarts.isEmpty {

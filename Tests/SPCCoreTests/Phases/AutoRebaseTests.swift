@@ -114,4 +114,48 @@ import Testing
                                    excluded: Array(repeating: false, count: values.count),
                                    length: length, medianPoints: medianPoints, direction: direction)
     }
+
+    /// `SPCAnalysis.sustainedShiftsAlone` finds exactly the shifts `analyse` finds, on
+    /// random series with zeros, missing bed days, exclusions, phases and multipliers.
+    @Test func shiftsAlone_equalTheFullAnalysis() {
+        var random = SystemRandomNumberGenerator()
+        var roundsWithShifts = 0
+        for round in 0..<600 {
+            let count = 5 + Int(random.next() % 80)
+            let level = Double(random.next() % 6)
+            let step = count / 2
+            let numerators = (0..<count).map { index in
+                Double(random.next() % UInt64(1 + level + (index >= step && round % 2 == 0 ? 4 : 0)))
+            }
+            let denominators = (0..<count).map { _ in random.next() % 15 == 0 ? 0 : Double(50 + random.next() % 100) }
+            let excluded = round % 3 == 0 ? (0..<count).map { _ in random.next() % 12 == 0 } : nil
+            let periods = (0..<count).map { Int32($0 * 7) }
+            let kinds: [ChartKind] = [.c, .u, .up, .p, .pp, .i, .run, .mr, .g, .t]
+            let kind = kinds[round % kinds.count]
+            var series = Series(periods: periods, numerators: numerators,
+                                denominators: kind == .c || kind == .i || kind == .run || kind == .g || kind == .t
+                                    ? (round % 4 == 0 ? denominators : nil) : denominators,
+                                excluded: excluded)
+            if kind == .p || kind == .pp {
+                series = Series(periods: periods, numerators: numerators,
+                                denominators: numerators.map { $0 + Double(random.next() % 20) }, excluded: excluded)
+            }
+            var configuration = AnalysisConfiguration.standard(chart: kind, rules: .anhoej,
+                                                               multiplier: round % 5 == 0 ? 1000 : nil,
+                                                               plotRate: (kind == .i || kind == .run) && series.denominators != nil)
+            configuration.plan = round % 2 == 0 ? PhasePlan(baselineUntil: periods[count / 3])
+                                                : PhasePlan(phaseStarts: [periods[count / 2]])
+            configuration.autoRebase = AutoRebaseSettings(length: 3 + Int(random.next() % 6), medianPoints: 5 + Int(random.next() % 9),
+                                                          direction: RebaseDirection.allCases[round % RebaseDirection.allCases.count])
+            let alone = SPCAnalysis.sustainedShiftsAlone(series, configuration: configuration)
+            if kind == .mr || kind == .g || kind == .t {
+                #expect(alone == nil)
+            } else {
+                #expect(alone == SPCAnalysis.analyse(series, configuration: configuration).sustainedShifts,
+                        "round \(round), \(kind)")
+                if alone?.isEmpty == false { roundsWithShifts += 1 }
+            }
+        }
+        #expect(roundsWithShifts > 40, "the random series must hold shifts to compare")
+    }
 }
