@@ -41,31 +41,59 @@ public enum AnalysisCSV {
         return out.take()
     }
 
-    /// One series' point rows, appended to `out`.
+    /// One series' point rows, appended to `out`: each row is written into a scratch
+    /// buffer and appended whole (one append a row instead of one a cell).
     static func pointRows(_ report: SeriesReport, into out: inout TextBuffer) {
-        var prefix = TextBuffer()
-        prefix.append([CSVCell.text(report.trust), CSVCell.text(report.ward), CSVCell.text(report.measure),
-                       report.chart.rawValue].joined(separator: ",") + ",")
+        let prefix = Array(([CSVCell.text(report.trust), CSVCell.text(report.ward), CSVCell.text(report.measure),
+                             report.chart.rawValue].joined(separator: ",") + ",").utf8)
         let hasIcons = report.rules.kind.hasIcons
+        // A scratch row holds 1,024 bytes: names of up to 256, every number, 16 signals.
+        guard prefix.count <= 256, report.points.allSatisfy({ $0.signals.count <= 16 }) else {
+            return pointRowsByCell(report, prefix: prefix, into: &out)
+        }
         var centres = RepeatedNumber(), lowers = RepeatedNumber(), uppers = RepeatedNumber()
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1_024) { scratch in
+            var row = RowWriter(scratch.baseAddress!)
+            for index in report.points.indices {
+                row.count = 0
+                row.append(prefix)
+                row.append(integer: Int64(report.points[index].phase)); row.append(byte: 0x2C)
+                row.append(date: report.points[index].period); row.append(byte: 0x2C)
+                row.cell(report.points[index].count)
+                row.cell(report.points[index].denominator)
+                row.cell(report.points[index].value)
+                row.cell(report.points[index].centre, &centres)
+                row.cell(report.points[index].lower, &lowers)
+                row.cell(report.points[index].upper, &uppers)
+                row.append(report.points[index].baseline ? "TRUE," as StaticString : "FALSE," as StaticString)
+                row.append(report.points[index].excluded ? "TRUE," as StaticString : "FALSE," as StaticString)
+                let signals = report.points[index].signals
+                if !signals.isEmpty { row.append(CSVCell.text(signals.map(\.rawValue).joined(separator: ";"))) }
+                row.append(byte: 0x2C)
+                if hasIcons, let category = report.points[index].category { row.append(category.rawValue) }
+                row.append(byte: 0x0A)
+                out.append(bytes: UnsafeBufferPointer(start: row.base, count: row.count))
+            }
+        }
+    }
+
+    /// `pointRows` cell by cell, for names too long for the scratch row.
+    static func pointRowsByCell(_ report: SeriesReport, prefix: [UInt8], into out: inout TextBuffer) {
+        let hasIcons = report.rules.kind.hasIcons
         func cell(_ value: Double?) {
             if let value { out.append(number: value) }
             out.append(byte: 0x2C)
         }
-        func cell(_ value: Double?, _ cache: inout RepeatedNumber) {
-            if let value { out.append(number: value, cache: &cache) }
-            out.append(byte: 0x2C)
-        }
         for point in report.points {
-            out.append(prefix)
+            out.append(bytes: prefix)
             out.append(integer: Int64(point.phase)); out.append(byte: 0x2C)
             out.append(point.period.iso); out.append(byte: 0x2C)
             cell(point.count)
             cell(point.denominator)
             cell(point.value)
-            cell(point.centre, &centres)
-            cell(point.lower, &lowers)
-            cell(point.upper, &uppers)
+            cell(point.centre)
+            cell(point.lower)
+            cell(point.upper)
             out.append(point.baseline ? "TRUE," as StaticString : "FALSE," as StaticString)
             out.append(point.excluded ? "TRUE," as StaticString : "FALSE," as StaticString)
             if !point.signals.isEmpty { out.append(CSVCell.text(point.signals.map(\.rawValue).joined(separator: ";"))) }

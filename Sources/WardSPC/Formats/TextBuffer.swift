@@ -17,6 +17,10 @@ struct TextBuffer {
 
     mutating func append(byte: UInt8) { bytes.append(byte) }
 
+    mutating func append(bytes other: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: other) }
+
+    mutating func append(bytes other: [UInt8]) { bytes.append(contentsOf: other) }
+
     mutating func append(_ other: TextBuffer) { bytes.append(contentsOf: other.bytes) }
 
     /// A number as `CSVCell.number` writes it: whole numbers below 10¹⁵ without a decimal
