@@ -69,12 +69,14 @@ public enum AutoRebase {
     private static func firstShift(_ values: [Double?], _ excluded: [Bool], from start: Int, median: Double,
                                    length: Int, direction: RebaseDirection) -> SustainedShift? {
         var run: [Int] = []
+        run.reserveCapacity(length)
         var runIsAbove = false
         for index in start..<max(start, values.count) {
             guard let value = usableValue(values, excluded, index), value != median else { continue }
             let above = value > median
             if run.isEmpty || above != runIsAbove {
-                run = [index]
+                run.removeAll(keepingCapacity: true)  // a new run (one buffer for every run)
+                run.append(index)
                 runIsAbove = above
             } else {
                 run.append(index)

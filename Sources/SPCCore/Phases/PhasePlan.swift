@@ -21,7 +21,9 @@ public struct PhasePlan: Sendable, Equatable {
     public func layout(for series: Series) -> PhaseLayout {
         let count = series.count
         var excluded = series.excluded
-        for index in 0..<count where excludedPeriods.contains(series.periods[index]) { excluded[index] = true }
+        if !excludedPeriods.isEmpty {
+            for index in 0..<count where excludedPeriods.contains(series.periods[index]) { excluded[index] = true }
+        }
         // Phase boundaries: the first point at or after each start date.
         var boundaries: Set<Int> = []
         for start in phaseStarts {
@@ -46,7 +48,8 @@ public struct PhasePlan: Sendable, Equatable {
                 if let baselineUntil, series.periods[index] > baselineUntil { inBaseline = false }
                 if inBaseline { baseline[index] = true; taken += 1 }
             }
-            let usable = range.filter { !excluded[$0] }.count
+            var usable = 0
+            for index in range where !excluded[index] { usable += 1 }
             frozen[phaseIndex] = taken < usable
         }
         return PhaseLayout(phases: phases, phaseOfPoint: phaseOfPoint, baseline: baseline,
