@@ -11,8 +11,10 @@ deps:
 build: deps
 	$(SWIFT) build
 
+# The Swift runtime and Foundation linked in (--static-swift-stdlib): the process starts
+# in about 10 ms instead of 20-30 ms spent loading and binding a dozen shared libraries.
 release: deps
-	$(SWIFT) build -c release --product wardspc
+	$(SWIFT) build -c release --product wardspc --static-swift-stdlib
 
 test: deps
 	$(SWIFT) build --build-tests
