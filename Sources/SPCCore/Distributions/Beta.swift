@@ -126,38 +126,126 @@ public enum Beta {
 
     /// The quantile x and its complement 1 − x, each to full relative precision.
     ///
-    /// Solves for whichever of x and 1 − x is expected to be the smaller (by the mean),
-    /// swapping a, b and the tail for 1 − x: a ratio x/(1 − x), such as the rate ratio
-    /// from a binomial proportion, then keeps every digit even when x is near 1.
+    /// Solves for whichever of x and 1 − x the first guess puts below ½, swapping a, b and
+    /// the tail for 1 − x, and gets the other by subtraction: a ratio x/(1 − x), such as
+    /// the rate ratio from a binomial proportion, then keeps every digit even when x is
+    /// near 1. For a = 1 or b = 1 (the Clopper–Pearson limits of k = 0, 1, n − 1 and n)
+    /// that side is in closed form. Otherwise Halley steps from the guess
+    /// (`startingValue`), each from one evaluation of the continued fraction and of the
+    /// prefactor, which the density shares (F′ = prefactor/(x·y), F″/F′ = (a − 1)/x −
+    /// (b − 1)/y). The residual is taken on the tail that is given, or against 1 − p
+    /// (exact for p ≥ ½) when the fraction gives the other, so that p keeps its digits.
+    /// It stops once the error left after a step, estimated from the step and the
+    /// curvature, is below a quarter of an ulp — usually after two evaluations for the
+    /// Clopper–Pearson limits — and bisects should a step leave the bracket the
+    /// evaluations have found.
     static func inverse(_ p: Double, a: Double, b: Double, lowerTail: Bool) -> (x: Double, complement: Double) {
-        if a / (a + b) > 0.5 {
-            let swapped = inverseSmall(p, a: b, b: a, lowerTail: !lowerTail)
-            return (swapped.complement, swapped.x)
-        }
-        return inverseSmall(p, a: a, b: b, lowerTail: lowerTail)
-    }
-
-    /// Newton steps for x in [0, 1] on the given tail (which keeps p's precision).
-    private static func inverseSmall(_ p: Double, a: Double, b: Double, lowerTail: Bool) -> (x: Double, complement: Double) {
         if lowerTail ? p == 0 : p == 1 { return (0, 1) }
         if lowerTail ? p == 1 : p == 0 { return (1, 0) }
-        let lowerP = lowerTail ? p : 1 - p
-        let x = RootFinding.increasingRoot(lower: 0, upper: 1, start: startingValue(lowerP, a: a, b: b)) { x in
-            let tails = regularized(x: x, y: 1 - x, a: a, b: b)
-            let value = lowerTail ? tails.lower - p : p - tails.upper
-            return (value, Prefactor(a: a, b: b)(x: x, y: 1 - x) / (x * (1 - x)))
+        var swap = a > b  // the smaller side by the mean, a/(a + b) < ½
+        var start = swap ? startingValue(p, a: b, b: a, lowerTail: !lowerTail)
+                         : startingValue(p, a: a, b: b, lowerTail: lowerTail)
+        if start > 0.5 {  // the guess says the quantile lies on the other side of ½
+            let other = swap ? startingValue(p, a: a, b: b, lowerTail: lowerTail)
+                             : startingValue(p, a: b, b: a, lowerTail: !lowerTail)
+            if other < start {
+                swap.toggle()
+                start = other
+            }
+        }
+        if swap {
+            let swapped = solve(p, a: b, b: a, lowerTail: !lowerTail, start: start)
+            return (swapped.complement, swapped.x)
+        }
+        return solve(p, a: a, b: b, lowerTail: lowerTail, start: start)
+    }
+
+    /// x and 1 − x for 0 < p < 1 on the given tail: in closed form for a = 1 or b = 1,
+    /// otherwise the Halley steps of `inverse` from `start`.
+    private static func solve(_ p: Double, a: Double, b: Double, lowerTail: Bool, start: Double) -> (x: Double, complement: Double) {
+        if a == 1 {  // 1 − Iₓ(1, b) = (1 − x)ᵇ
+            let logComplement = (lowerTail ? log1p(-p) : log(p)) / b
+            return (-expm1(logComplement), exp(logComplement))
+        }
+        if b == 1 {  // Iₓ(a, 1) = xᵃ
+            let logX = (lowerTail ? log(p) : log1p(-p)) / a
+            return (exp(logX), -expm1(logX))
+        }
+        let kernel = Prefactor(a: a, b: b)
+        let switchPoint = (a + 1) / (a + b + 2)
+        let otherP = 1 - p  // exact for p ≥ ½
+        var low = 0.0, high = 1.0
+        var x = start > 0 && start < 1 ? start : 0.5
+        for _ in 0..<1000 {
+            let y = 1 - x
+            let prefactor = kernel(x: x, y: y)
+            // F(x), increasing: Iₓ(a, b) − p, or p − (1 − Iₓ(a, b)) for the upper tail, from
+            // the tail the continued fraction gives to full precision.
+            let value: Double
+            if x < switchPoint {
+                let lower = min(1, prefactor / continuedFraction(x: x, y: y, a: a, b: b))
+                value = lowerTail ? lower - p : lower - otherP
+            } else {
+                let upper = min(1, prefactor / continuedFraction(x: y, y: x, a: b, b: a))
+                value = lowerTail ? otherP - upper : p - upper
+            }
+            if value == 0 { break }
+            if value < 0 { low = x } else { high = x }
+            let newton = value / prefactor * (x * y)  // F/F′: the density F′ is prefactor/(x·y)
+            let logSlope = (a - 1) / x - (b - 1) / y  // F″/F′
+            let correction = 0.5 * newton * logSlope
+            // The step, and the relative error expected after it: C·x²·(step/x)³ for Halley
+            // with C = (F″/F′)²/12 − (F″/F′)′/6, ½·(F″/F′)·x·(step/x)² for Newton.
+            var next: Double
+            var remaining: Double
+            if abs(correction) < 0.5 {
+                let step = newton / (1 - correction)
+                next = x - step
+                let slope = logSlope * x, ratio = x / y, relative = step / x
+                let constant = slope * slope / 12 + (abs(a - 1) + abs(b - 1) * ratio * ratio) / 6
+                remaining = constant * relative * relative * abs(relative)
+            } else {
+                next = x - newton
+                let relative = newton / x
+                remaining = 0.5 * abs(logSlope * x) * relative * relative
+            }
+            if next == x { break }  // a step below half an ulp
+            if !(next > low && next < high) {  // bisect, geometrically across orders of magnitude
+                next = low == 0 ? high / 16 : high > 4 * low ? (low * high).squareRoot() : low + (high - low) / 2
+                if !(next > low && next < high) { break }  // the bracket is two neighbouring doubles
+                remaining = .infinity
+            }
+            if remaining <= 0x1p-55 { return (next, 1 - next) }
+            x = next
         }
         return (x, 1 - x)
     }
 
-    /// The normal approximation mean + z·sd, or (p·a·B(a, b))^{1/a} in the far lower tail.
-    private static func startingValue(_ p: Double, a: Double, b: Double) -> Double {
-        let mean = a / (a + b)
-        let sd = (a * b / ((a + b) * (a + b) * (a + b + 1))).squareRoot()
-        let normal = mean + Normal.quantileUnchecked(p) * sd
+    /// A first guess at x with Iₓ(a, b) = p (or 1 − Iₓ(a, b) = p): exact for a = 1 or
+    /// b = 1; for a, b > 1 A&S 26.5.22, the Cornish–Fisher-type approximation AS 109 and
+    /// R's `qbeta` start from (a few digits for a, b in the tens, so two Halley steps
+    /// finish), with the exact normal deviate; otherwise AS 109's chi-square
+    /// approximation or its power-law tail (the only case that needs ln B(a, b)).
+    private static func startingValue(_ p: Double, a: Double, b: Double, lowerTail: Bool) -> Double {
+        if a == 1 { return -expm1((lowerTail ? log1p(-p) : log(p)) / b) }  // Iₓ(1, b) = 1 − (1 − x)ᵇ
+        if b == 1 { return exp((lowerTail ? log(p) : log1p(-p)) / a) }     // Iₓ(a, 1) = xᵃ
+        // The normal deviate of the upper tail, Φ⁻¹(P(X > x)).
+        let z = lowerTail ? -Normal.quantileUnchecked(p) : Normal.quantileUnchecked(p)
+        if a > 1 && b > 1 {
+            let r = (z * z - 3) / 6
+            let s = 1 / (2 * a - 1), t = 1 / (2 * b - 1)
+            let h = 2 / (s + t)
+            let w = z * (h + r).squareRoot() / h - (t - s) * (r + 5.0 / 6 - 2 / (3 * h))
+            return a / (a + b * exp(2 * w))
+        }
+        // AS 109 works with a lower-tail probability up to ½.
+        if z < 0 { return 1 - startingValue(p, a: b, b: a, lowerTail: !lowerTail) }
         let logBeta = lgamma(a) + lgamma(b) - lgamma(a + b)
-        let power = exp((log(p * a) + logBeta) / a)
-        if normal <= 0 || normal >= 1 || power < normal { return min(power, 0.5) }
-        return normal
+        var t = 1 / (9 * b)
+        t = 2 * b * pow(1 - t + z * t.squareRoot(), 3)
+        if t <= 0 { return -expm1(((lowerTail ? log1p(-p) : log(p)) + log(b) + logBeta) / b) }
+        t = (4 * a + 2 * b - 2) / t
+        if t <= 1 { return exp(((lowerTail ? log(p) : log1p(-p)) + log(a) + logBeta) / a) }
+        return 1 - 2 / (t + 1)
     }
 }
