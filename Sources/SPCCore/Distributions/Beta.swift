@@ -14,7 +14,7 @@ import Darwin
 /// TOMS 708), by its forward recurrence — used for x < (a + 1)/(a + b + 2) and through
 /// Iₓ(a, b) = 1 − I₁₋ₓ(b, a) beyond, so that the tail it evaluates is the one it returns
 /// to full precision; the prefactor is Loader's saddle-point binomial density
-/// (`Prefactor`, as `Saddlepoint.binomialDensity`). About 1e-14 relative for a, b up to
+/// (`Prefactor`, from `Saddlepoint.BinomialDensity`). About 1e-14 relative for a, b up to
 /// 10⁵, tested against SciPy's `betainc` and `beta.ppf`.
 public enum Beta {
     /// Iₓ(a, b) = P(X ≤ x) for X ~ Beta(a, b) (R's `pbeta(x, a, b)`), or 1 − Iₓ(a, b).
@@ -47,31 +47,21 @@ public enum Beta {
     }
 
     /// xᵃ·yᵇ/B(a, b) for one (a, b) at any x, y = 1 − x: Loader's binomial density at a of
-    /// a + b trials (`Saddlepoint.binomialDensity`) times a·b/(a + b), because
-    /// Γ(a + b + 1)/(Γ(a + 1)Γ(b + 1)) = (a + b)/(a·b·B(a, b)). The parts that do not depend
-    /// on x — the three Stirling errors and ln √(2π·a·b/(a + b)) — are worked out once, so
-    /// each x costs two deviance terms and an `exp`. Symmetric: (y, x) with (b, a) gives
-    /// the same number.
+    /// a + b trials times a·b/(a + b), because Γ(a + b + 1)/(Γ(a + 1)Γ(b + 1)) =
+    /// (a + b)/(a·b·B(a, b)). The part that does not depend on x is worked out once
+    /// (`Saddlepoint.BinomialDensity`). Symmetric: (y, x) with (b, a) gives the same number.
     struct Prefactor {
-        let a: Double, b: Double, trials: Double
-        /// stirlerr(a + b) − stirlerr(a) − stirlerr(b) − ln √(2π·a·b/(a + b)).
-        let logConstant: Double
-        /// a·b/(a + b).
-        let scale: Double
+        let density: Saddlepoint.BinomialDensity
+        let scale: Double  // a·b/(a + b)
 
         init(a: Double, b: Double) {
-            self.a = a
-            self.b = b
-            trials = a + b
-            let stirling = Saddlepoint.stirlingError(trials) - Saddlepoint.stirlingError(a)
-                - Saddlepoint.stirlingError(b)
-            logConstant = stirling - 0.5 * (Saddlepoint.ln2Pi + log(a) + log1p(-a / trials))
-            scale = a * b / trials
+            density = Saddlepoint.BinomialDensity(a, trials: a + b)
+            scale = a * b / (a + b)
         }
 
         /// xᵃyᵇ/B(a, b); 0 when x or y is 0.
         func callAsFunction(x: Double, y: Double) -> Double {
-            exp(logConstant - Saddlepoint.devianceTerm(a, trials * x) - Saddlepoint.devianceTerm(b, trials * y)) * scale
+            density(p: x, q: y) * scale
         }
     }
 

@@ -238,7 +238,8 @@ import Testing
 
 /// The beta quantile as it was before the Halley rewrite (commit 99048ba, `Beta.swift`):
 /// Newton steps through `RootFinding.increasingRoot`, Numerical Recipes' `betacf`, the
-/// prefactor from `Saddlepoint.binomialDensity` on every call. Kept verbatim (only made
+/// prefactor from `Saddlepoint.binomialDensity` (copied below, since replaced by
+/// `Saddlepoint.BinomialDensity`) twice on every call. Kept verbatim (only made
 /// fileprivate) as the reference `clopperPearsonQuantiles_matchThePreviousImplementation`
 /// compares with.
 private enum PreviousBeta {
@@ -256,7 +257,26 @@ private enum PreviousBeta {
     /// xᵃ·yᵇ/B(a, b) with y = 1 − x: Loader's binomial density at a of a + b trials, times
     /// a·b/(a + b) (because Γ(a + b + 1)/(Γ(a + 1)Γ(b + 1)) = (a + b)/(a·b·B(a, b))).
     fileprivate static func prefactor(x: Double, y: Double, a: Double, b: Double) -> Double {
-        Saddlepoint.binomialDensity(a, trials: a + b, p: x, q: y) * (a * b / (a + b))
+        binomialDensity(a, trials: a + b, p: x, q: y) * (a * b / (a + b))
+    }
+
+    /// `Saddlepoint.binomialDensity` as it was (Γ(n + 1)/(Γ(x + 1)·Γ(n − x + 1))·pˣ·qⁿ⁻ˣ for
+    /// real 0 ≤ x ≤ n, with q = 1 − p given separately).
+    fileprivate static func binomialDensity(_ x: Double, trials n: Double, p: Double, q: Double) -> Double {
+        if p == 0 { return x == 0 ? 1 : 0 }
+        if q == 0 { return x == n ? 1 : 0 }
+        if x == 0 {
+            if n == 0 { return 1 }
+            return exp(p < 0.1 ? -Saddlepoint.devianceTerm(n, n * q) - n * p : n * log(q))
+        }
+        if x == n {
+            return exp(q < 0.1 ? -Saddlepoint.devianceTerm(n, n * p) - n * q : n * log(p))
+        }
+        if x < 0 || x > n { return 0 }
+        let lc = Saddlepoint.stirlingError(n) - Saddlepoint.stirlingError(x) - Saddlepoint.stirlingError(n - x)
+            - Saddlepoint.devianceTerm(x, n * p) - Saddlepoint.devianceTerm(n - x, n * q)
+        let lf = Saddlepoint.ln2Pi + log(x) + log1p(-x / n)
+        return exp(lc - 0.5 * lf)
     }
 
     /// The density xᵃ⁻¹yᵇ⁻¹/B(a, b), y = 1 − x, 0 < x < 1.
