@@ -49,7 +49,8 @@ public enum Beta {
     /// xᵃ·yᵇ/B(a, b) for one (a, b) at any x, y = 1 − x: Loader's binomial density at a of
     /// a + b trials times a·b/(a + b), because Γ(a + b + 1)/(Γ(a + 1)Γ(b + 1)) =
     /// (a + b)/(a·b·B(a, b)). The part that does not depend on x is worked out once
-    /// (`Saddlepoint.BinomialDensity`). Symmetric: (y, x) with (b, a) gives the same number.
+    /// (`Saddlepoint.BinomialDensity`). Symmetric up to rounding, (y, x) with (b, a) giving
+    /// the same value, so the upper tail's continued fraction shares it.
     struct Prefactor {
         let density: Saddlepoint.BinomialDensity
         let scale: Double  // a·b/(a + b)
