@@ -1,5 +1,7 @@
-/// The one root finder the quantile functions share: Newton–Raphson steps, kept inside a
-/// bracket that shrinks at every step, with bisection whenever a step would leave it.
+/// The root finder of the gamma quantile (`Gamma.inverse`, and through it the chi-square
+/// quantile and Garwood's Poisson limits): Newton–Raphson steps, kept inside a bracket
+/// that shrinks at every step, with bisection whenever a step would leave it. (The beta
+/// quantile takes Halley steps of its own, `Beta.inverse`.)
 enum RootFinding {
     /// The x in [lower, upper] where an increasing function crosses zero.
     ///

@@ -67,22 +67,28 @@ enum Saddlepoint {
         return exp(-stirlingError(x) - devianceTerm(x, lambda)) / (2 * Double.pi * x).squareRoot()
     }
 
-    /// Γ(n + 1)/(Γ(x + 1)·Γ(n − x + 1))·pˣ·qⁿ⁻ˣ for real 0 ≤ x ≤ n, with q = 1 − p given
-    /// separately so that neither loses digits near 0 or 1.
-    static func binomialDensity(_ x: Double, trials n: Double, p: Double, q: Double) -> Double {
-        if p == 0 { return x == 0 ? 1 : 0 }
-        if q == 0 { return x == n ? 1 : 0 }
-        if x == 0 {
-            if n == 0 { return 1 }
-            return exp(p < 0.1 ? -devianceTerm(n, n * q) - n * p : n * log(q))
+    /// Γ(n + 1)/(Γ(x + 1)·Γ(n − x + 1))·pˣ·qⁿ⁻ˣ for real 0 < x < n and any p, with q = 1 − p
+    /// given separately so that neither loses digits near 0 or 1 (0 when p or q is 0).
+    ///
+    /// exp(stirlerr(n) − stirlerr(x) − stirlerr(n − x) − bd0(x, np) − bd0(n − x, nq)) over
+    /// √(2πx(n − x)/n) (R's `dbinom_raw`), with the part that does not depend on p worked
+    /// out once: each p then costs two deviance terms and an `exp` — the prefactor of the
+    /// incomplete beta function at every step of its inverse (`Beta.Prefactor`).
+    struct BinomialDensity: Sendable {
+        let x: Double, trials: Double
+        /// ln of Γ(n + 1)/(Γ(x + 1)Γ(n − x + 1))·xˣ(n − x)ⁿ⁻ˣ/nⁿ: the Stirling errors less
+        /// ln √(2πx(n − x)/n).
+        private let logConstant: Double
+
+        init(_ x: Double, trials n: Double) {
+            self.x = x
+            trials = n
+            logConstant = stirlingError(n) - stirlingError(x) - stirlingError(n - x)
+                - 0.5 * (ln2Pi + log(x) + log1p(-x / n))
         }
-        if x == n {
-            return exp(q < 0.1 ? -devianceTerm(n, n * p) - n * q : n * log(p))
+
+        func callAsFunction(p: Double, q: Double) -> Double {
+            exp(logConstant - devianceTerm(x, trials * p) - devianceTerm(trials - x, trials * q))
         }
-        if x < 0 || x > n { return 0 }
-        let lc = stirlingError(n) - stirlingError(x) - stirlingError(n - x)
-            - devianceTerm(x, n * p) - devianceTerm(n - x, n * q)
-        let lf = ln2Pi + log(x) + log1p(-x / n)
-        return exp(lc - 0.5 * lf)
     }
 }
