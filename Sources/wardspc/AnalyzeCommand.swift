@@ -45,27 +45,32 @@ struct AnalyzeCommand: ParsableCommand {
         var settings = spc.settings(events: events)
         filters.apply(to: &settings)
         let inputs = [file] + (spc.events.map { [$0] } ?? [])
-        if let streamed = try streaming(readOptions: readOptions, settings: settings) {
-            try output.write(streamed, inputs: inputs)
-            return
+        if let (text, built) = try streaming(readOptions: readOptions, settings: settings) {
+            try output.write(text, inputs: inputs)
+            withExtendedLifetime(built) { exitAfterOutput() }
         }
         let dataset = try readDataset(file, options: readOptions)
         let result = try analyseOrExit(dataset, settings: settings)
-        let text: String
+        let text: OutputBytes
+        var document: JSONValue?
         switch (format, summary) {
-        case (.table, false): text = AnalysisTable.points(result.series).terminalSafe
-        case (.table, true): text = AnalysisTable.summary(result.series).terminalSafe
-        case (.json, false): return try output.write(AnalysisJSON.analysis(result.series).renderedOutput(pretty: true), inputs: inputs)
-        case (.json, true): return try output.write(AnalysisJSON.summary(result.series).renderedOutput(pretty: true), inputs: inputs)
-        case (.csv, false): return try output.write(AnalysisCSV.pointsOutput(result.series), inputs: inputs)
-        case (.csv, true): text = AnalysisCSV.summary(result.series)
+        case (.table, false): text = OutputBytes(AnalysisTable.points(result.series).terminalSafe)
+        case (.table, true): text = OutputBytes(AnalysisTable.summary(result.series).terminalSafe)
+        case (.json, _):
+            document = summary ? AnalysisJSON.summary(result.series) : AnalysisJSON.analysis(result.series)
+            text = document!.renderedOutput(pretty: true)
+        case (.csv, false): text = AnalysisCSV.pointsOutput(result.series)
+        case (.csv, true): text = OutputBytes(AnalysisCSV.summary(result.series))
         }
         try output.write(text, inputs: inputs)
+        // What the command built is left to the system at exit, not freed one by one.
+        withExtendedLifetime((dataset, result, document)) { exitAfterOutput() }
     }
 
-    /// The output from the streaming path, or `nil` when the file needs the whole-file
-    /// reader (`--verbose` says why).
-    private func streaming(readOptions: ReadOptions, settings: AnalysisSettings) throws -> OutputBytes? {
+    /// The output from the streaming path, and what it was built from, or `nil` when the
+    /// file needs the whole-file reader (`--verbose` says why).
+    private func streaming(readOptions: ReadOptions, settings: AnalysisSettings) throws
+        -> (OutputBytes, StreamingAnalysis.Output)? {
         let result = try runStreaming(file, progress: progress) { input, report throws(AnalysisError) -> ((StreamingAnalysis.Output, [String])?, String) in
             switch try StreamingAnalysis.analyse(input, options: readOptions, settings: settings,
                                                  product: product, progress: report) {
@@ -75,15 +80,17 @@ struct AnalyzeCommand: ParsableCommand {
         }
         guard let (output, warnings) = result else { return nil }
         for warning in warnings { printStandardError("warning: \(warning)") }
+        let text: OutputBytes
         switch (format, output) {
-        case (.table, .summaries(let summaries)): return OutputBytes(AnalysisTable.summary(summaries).terminalSafe)
-        case (.json, .summaries(let summaries)): return AnalysisJSON.summary(summaries).renderedOutput(pretty: true)
-        case (.csv, .summaries(let summaries)): return OutputBytes(AnalysisCSV.summary(summaries))
-        case (.table, .reports(let reports)): return OutputBytes(AnalysisTable.points(reports).terminalSafe)
-        case (.json, .reports(let reports)): return AnalysisJSON.analysis(reports).renderedOutput(pretty: true)
-        case (.csv, .reports(let reports)): return AnalysisCSV.pointsOutput(reports)
-        case (_, .csvPoints(let rows)): return AnalysisCSV.pointsOutput(rows: rows)
+        case (.table, .summaries(let summaries)): text = OutputBytes(AnalysisTable.summary(summaries).terminalSafe)
+        case (.json, .summaries(let summaries)): text = AnalysisJSON.summary(summaries).renderedOutput(pretty: true)
+        case (.csv, .summaries(let summaries)): text = OutputBytes(AnalysisCSV.summary(summaries))
+        case (.table, .reports(let reports)): text = OutputBytes(AnalysisTable.points(reports).terminalSafe)
+        case (.json, .reports(let reports)): text = AnalysisJSON.analysis(reports).renderedOutput(pretty: true)
+        case (.csv, .reports(let reports)): text = AnalysisCSV.pointsOutput(reports)
+        case (_, .csvPoints(let rows)): text = AnalysisCSV.pointsOutput(rows: rows)
         }
+        return (text, output)
     }
 
     /// What the streaming path makes of each series for this output.

@@ -116,12 +116,17 @@ struct EvaluateCommand: ParsableCommand {
         for warning in result.warnings { printStandardError("warning: \(warning)") }
         let suppression = Suppression(threshold: suppressBelow)
         let text: OutputBytes
+        var document: JSONValue?
         switch format {
         case .table: text = OutputBytes(EvaluationTable.render(result, suppression: suppression))
         case .markdown: text = OutputBytes(EvaluationMarkdown.render(result, suppression: suppression))
         case .csv: text = OutputBytes(EvaluationCSV.render(result, suppression: suppression))
-        case .json: text = EvaluationJSON.document(result, suppression: suppression).renderedOutput(pretty: true)
+        case .json:
+            document = EvaluationJSON.document(result, suppression: suppression)
+            text = document!.renderedOutput(pretty: true)
         }
         try output.write(text, inputs: [file] + (windows.events.map { [$0] } ?? []))
+        // The document and the result are left to the system at exit, not freed one by one.
+        withExtendedLifetime((result, document)) { exitAfterOutput() }
     }
 }

@@ -98,14 +98,25 @@ public struct SegmentedRegression: Sendable, Hashable {
     static func designGroups(_ inputs: [Input]) -> [(design: SegmentedDesign, members: [Int])] {
         var groups: [SegmentedDesign: Int] = [:]
         var result: [(design: SegmentedDesign, members: [Int])] = []
+        var previous: (input: Int, group: Int)?
         for (index, input) in inputs.enumerated() {
-            guard input.values.count == input.periods.count, input.values.allSatisfy(\.isFinite),
-                  let design = SegmentedDesign(periods: input.periods, firstComparisonPeriod: input.firstComparisonPeriod)
+            guard input.values.count == input.periods.count, input.values.allSatisfy(\.isFinite) else { continue }
+            // Wards in a row usually share their periods: the previous ward's group then,
+            // without building and hashing the design again.
+            if let (last, group) = previous, inputs[last].firstComparisonPeriod == input.firstComparisonPeriod,
+               inputs[last].periods == input.periods {
+                result[group].members.append(index)
+                previous = (index, group)
+                continue
+            }
+            guard let design = SegmentedDesign(periods: input.periods, firstComparisonPeriod: input.firstComparisonPeriod)
             else { continue }
             if let group = groups[design] {
                 result[group].members.append(index)
+                previous = (index, group)
             } else {
                 groups[design] = result.count
+                previous = (index, result.count)
                 result.append((design, [index]))
             }
         }

@@ -76,7 +76,7 @@ public enum GroupedLongReader {
         }
         return file.withBytes { bytes -> Outcome<Result> in
             let layout = GroupedLongLayout(bytes: bytes, file: file.name, options: options)!
-            // A few pieces per thread, taken in turn: a thread whose pieces read faster
+            // Several pieces per thread, taken in turn: a thread whose pieces read faster
             // (shorter series, fewer quotes) takes more, so no core idles at the end.
             let pieces = ParallelPieces.split(bytes, from: layout.dataStart,
                                               into: threads > 1 ? threads * ParallelPieces.piecesPerThread : 1,
@@ -105,7 +105,8 @@ public enum GroupedLongReader {
                                       options: ReadOptions) -> Outcome<Result> {
         if let reason = pieces.lazy.compactMap(\.fallback).first { return .fallback(reason) }
         var results: [Result] = []
-        var seen = Set<SeriesKey>()
+        results.reserveCapacity(pieces.reduce(0) { $0 + $1.batches.reduce(0) { $0 + $1.results.count } })
+        var seen = Set<SeriesKey>(minimumCapacity: results.capacity)
         var rows = 0
         for piece in pieces {
             rows += piece.rows

@@ -17,7 +17,7 @@ public enum ParallelPieces {
 
     /// Pieces per reading thread: the threads take them in turn, which evens out pieces
     /// that take longer than others.
-    public static let piecesPerThread = 4
+    public static let piecesPerThread = 8
 
     /// Files smaller than this are read in one piece (threads cost more than they save).
     public static let minimumPieceBytes = 1 << 20

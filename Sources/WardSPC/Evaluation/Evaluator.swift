@@ -20,7 +20,7 @@ public enum Evaluator {
                 wards.append(ward)
             }
         }
-        return finish(wards, regressions: regressions, context: context, chart: analysis.chart, settings: settings)
+        return finish(consume wards, regressions: regressions, context: context, chart: analysis.chart, settings: settings)
     }
 
     /// What evaluating a ward needs to know of its file.
@@ -62,9 +62,9 @@ public enum Evaluator {
 
     /// The evaluation from every ward's figures (in file order): segmented regressions
     /// solved in batches, pooling per trust and programme, warnings.
-    static func finish(_ evaluated: [WardEvaluation], regressions: SegmentedRegressionQueue, context: Context,
+    static func finish(_ evaluated: consuming [WardEvaluation], regressions: SegmentedRegressionQueue, context: Context,
                        chart: ChartKind, settings: EvaluationSettings) -> EvaluationResult {
-        var wards = evaluated
+        var wards = evaluated  // taken over, not copied, when the caller hands its array in with `consume`
         regressions.solve(into: &wards)
         var warnings: [String] = []
         if wards.isEmpty { warnings.append("no series matched the filters (--trust, --ward, --measure, --subtype)") }

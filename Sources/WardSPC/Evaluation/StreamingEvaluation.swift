@@ -58,7 +58,7 @@ public enum StreamingEvaluation {
                 regressions.append(regression, ward: wards.count)
                 wards.append(ward)
             }
-            return .done(Evaluator.finish(wards, regressions: regressions, context: context, chart: analysis.chart,
+            return .done(Evaluator.finish(consume wards, regressions: regressions, context: context, chart: analysis.chart,
                                           settings: settings), rows: rows)
         }
     }

@@ -103,6 +103,18 @@ import Testing
         expectClose(scaled.durbinWatson, Self.expectedA.durbinWatson, relative: 1e-12, "scaled DW")
     }
 
+    @Test func designGroups_wardsInARow_andApart() {
+        let a = SegmentedRegression.Input(periods: Self.periods, values: Self.wardA, firstComparisonPeriod: 26)
+        let b = SegmentedRegression.Input(periods: Self.periods, values: Self.wardB, firstComparisonPeriod: 26)
+        let c = SegmentedRegression.Input(periods: Self.periodsC, values: Self.wardC, firstComparisonPeriod: 10)
+        let otherStart = SegmentedRegression.Input(periods: Self.periods, values: Self.wardA, firstComparisonPeriod: 30)
+        let short = SegmentedRegression.Input(periods: Array(0..<7), values: Array(repeating: 1, count: 7), firstComparisonPeriod: 3)
+        let nonFinite = SegmentedRegression.Input(periods: Self.periods, values: Self.wardA.map { _ in .nan }, firstComparisonPeriod: 26)
+        let groups = SegmentedRegression.designGroups([a, b, c, otherStart, a, short, b, nonFinite, otherStart, c])
+        #expect(groups.map(\.members) == [[0, 1, 4, 6], [2, 9], [3, 8]])
+        #expect(groups.map(\.design.firstComparisonPeriod) == [26, 10, 30])
+    }
+
     @Test func manyWards_sameFiguresWhateverTheThreads_andChunks() {
         // More wards than one dgels call takes: chunks of 1,024 spread over the threads.
         var random = SystemRandomNumberGenerator()
