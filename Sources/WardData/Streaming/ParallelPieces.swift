@@ -29,7 +29,14 @@ public enum ParallelPieces {
         var bounds = [start]
         for index in 1..<max(pieces, 1) {
             var cut = start + length * index / pieces
-            while cut < bytes.count, bytes[cut - 1] != UInt8(ascii: "\n") { cut += 1 }
+            // A cut inside what the last piece already covers (a long line, a long series)
+            // adds nothing: skip it before any scanning.
+            guard cut > bounds.last! else { continue }
+            if bytes[cut - 1] != UInt8(ascii: "\n") {
+                cut = memchr(bytes.baseAddress! + cut, 0x0A, bytes.count - cut)
+                    .map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - bytes.baseAddress! + 1 } ?? bytes.count
+            }
+            guard cut > bounds.last!, cut < bytes.count else { continue }
             cut = nextSeriesStart(bytes, from: cut, keyColumns: keyColumns)
             if cut > bounds.last! && cut < bytes.count { bounds.append(cut) }
         }
@@ -65,12 +72,14 @@ public enum ParallelPieces {
         return bytes.count
     }
 
-    /// The start of the line that ends just before `offset` (a line start).
+    /// The start of the line that ends just before `offset` (a line start); `nil` for the
+    /// first line, or a line longer than 64 KB (then the caller looks ahead instead).
     private static func lineStart(before offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var index = offset - 1  // the line break ending the previous line
         guard index >= 0 else { return nil }
         if index > 0, bytes[index] == UInt8(ascii: "\n"), bytes[index - 1] == UInt8(ascii: "\r") { index -= 1 }
-        while index > 0, bytes[index - 1] != UInt8(ascii: "\n") { index -= 1 }
-        return index
+        let limit = max(0, index - 65_536)
+        while index > limit, bytes[index - 1] != UInt8(ascii: "\n") { index -= 1 }
+        return index > limit || limit == 0 ? index : nil
     }
 }

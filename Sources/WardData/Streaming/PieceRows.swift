@@ -75,8 +75,9 @@ struct PieceRows {
             }
             let start = position
             let split = fields.withUnsafeMutableBufferPointer { fields in
-                PieceRows.split(base, from: start, end: end, into: fields)
+                PieceRows.split(base, from: start, end: end, into: fields, maxFieldBytes: maxFieldBytes)
             }
+            guard !split.tooLong else { problem = "a field longer than --max-field-bytes"; return false }
             var stop = split.lineEnd
             position = split.lineEnd + 1
             if split.sawCR {
@@ -111,9 +112,11 @@ struct PieceRows {
     /// a row with too many shows), up to the line feed (or `end`) at `lineEnd`. `sawCR`
     /// says a carriage return is in the line (the caller then works out where it is).
     @inline(__always)
+    /// `tooLong` says a field ran past `maxFieldBytes` (found without reading the rest of
+    /// the line, however long).
     static func split(_ base: UnsafePointer<UInt8>, from start: Int, end: Int,
-                      into fields: UnsafeMutableBufferPointer<Range<Int>>)
-        -> (lineEnd: Int, fieldCount: Int, sawCR: Bool) {
+                      into fields: UnsafeMutableBufferPointer<Range<Int>>, maxFieldBytes: Int = .max)
+        -> (lineEnd: Int, fieldCount: Int, sawCR: Bool, tooLong: Bool) {
         var count = 0
         var fieldStart = start
         var sawCR = false
@@ -141,9 +144,11 @@ struct PieceRows {
             if feeds != 0 {
                 let lineEnd = index + feeds.trailingZeroBitCount >> 3
                 close(at: lineEnd)
-                return (lineEnd, count, sawCR)
+                return (lineEnd, count, sawCR, false)
             }
             index += 8
+            // (One byte of room for a CR that a line feed may follow.)
+            if index - fieldStart > maxFieldBytes &+ 1 { return (index, count, sawCR, true) }
         }
         while index < end, base[index] != 0x0A {
             if base[index] == 0x2C { close(at: index) }
@@ -151,7 +156,7 @@ struct PieceRows {
             index += 1
         }
         close(at: index)
-        return (index, count, sawCR)
+        return (index, count, sawCR, false)
     }
 
     /// 0x80 in each byte of `word` that is zero, 0 elsewhere (exact: no borrow between bytes).

@@ -108,34 +108,40 @@ public enum AnalysisCSV {
 
     /// One row per series, with a header row.
     public static func summary(_ summaries: [SeriesSummary]) -> String {
-        let rows = ParallelBlocks.map(count: summaries.count, blockSize: 512) { range in
-            range.map { summaryRow(summaries[$0]) }
+        let blocks = ParallelBlocks.mapBlocks(count: summaries.count, blockSize: 512) { range in
+            var out = TextBuffer(capacity: range.count * 160)
+            for index in range { summaryRow(summaries[index], into: &out) }
+            return out
         }
-        return summaryHeader.joined(separator: ",") + "\n" + rows.joined()
+        var text = TextBuffer(capacity: blocks.reduce(0) { $0 + $1.bytes.count } + 256)
+        text.append(summaryHeader.joined(separator: ",") + "\n")
+        for block in blocks { text.append(block) }
+        return text.string
     }
 
     /// One series' summary row, appended cell by cell.
-    static func summaryRow(_ summary: SeriesSummary) -> String {
-        var out = ""
-        out.reserveCapacity(192)
-        out += CSVCell.text(summary.trust); out += ","
-        out += CSVCell.text(summary.ward); out += ","
-        out += CSVCell.text(summary.measure); out += ","
-        out += summary.chart.rawValue; out += ","
-        out += summary.rules.rawValue; out += ","
-        out += summary.period; out += ","
-        out += String(summary.points); out += ","
-        out += summary.first?.iso ?? ""; out += ","
-        out += summary.last?.iso ?? ""; out += ","
-        out += summary.latestPhaseStart?.iso ?? ""; out += ","
-        out += number(summary.latestCentre); out += ","
-        out += number(summary.latestLower); out += ","
-        out += number(summary.latestUpper); out += ","
-        out += CSVCell.text(summary.latestSignals.map(\.rawValue).joined(separator: ";")); out += ","
-        out += String(summary.sustainedShifts); out += ","
-        out += summary.variation?.rawValue ?? ""; out += ","
-        out += summary.assurance?.rawValue ?? ""; out += ","
-        out += CSVCell.text(summary.warnings.joined(separator: " | ")); out += "\n"
-        return out
+    static func summaryRow(_ summary: SeriesSummary, into out: inout TextBuffer) {
+        func text(_ value: String) { out.append(value); out.append(byte: 0x2C) }
+        func date(_ value: CivilDate?) { if let value { out.append(value.iso) }; out.append(byte: 0x2C) }
+        func number(_ value: Double?) { if let value { out.append(number: value) }; out.append(byte: 0x2C) }
+        text(CSVCell.text(summary.trust))
+        text(CSVCell.text(summary.ward))
+        text(CSVCell.text(summary.measure))
+        text(summary.chart.rawValue)
+        text(summary.rules.rawValue)
+        text(summary.period)
+        out.append(integer: Int64(summary.points)); out.append(byte: 0x2C)
+        date(summary.first)
+        date(summary.last)
+        date(summary.latestPhaseStart)
+        number(summary.latestCentre)
+        number(summary.latestLower)
+        number(summary.latestUpper)
+        text(CSVCell.text(summary.latestSignals.map(\.rawValue).joined(separator: ";")))
+        out.append(integer: Int64(summary.sustainedShifts)); out.append(byte: 0x2C)
+        text(summary.variation?.rawValue ?? "")
+        text(summary.assurance?.rawValue ?? "")
+        out.append(CSVCell.text(summary.warnings.joined(separator: " | ")))
+        out.append(byte: 0x0A)
     }
 }

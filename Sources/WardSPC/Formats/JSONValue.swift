@@ -82,21 +82,33 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// Arrays at least this long are written in parallel.
     static let parallelElements = 512
 
-    /// A line break and `level` indents (this runs for every value).
+    /// A line break and `level` indents, in one append (this runs for every value).
     private static func newline(_ level: Int, into output: inout TextBuffer) {
-        output.append(byte: 0x0A)
-        for _ in 0..<level { output.append("  " as StaticString) }
+        let length = 1 + 2 * level
+        if length <= indentation.count {
+            indentation.withUnsafeBufferPointer { output.append(bytes: UnsafeBufferPointer(rebasing: $0[0..<length])) }
+        } else {
+            output.append(byte: 0x0A)
+            for _ in 0..<level { output.append("  " as StaticString) }
+        }
     }
 
+    /// A line break and 31 indents.
+    private static let indentation: [UInt8] = [0x0A] + Array(repeating: 0x20, count: 62)
+
     static func writeString(_ value: String, into output: inout TextBuffer) {
-        output.append(byte: 0x22)
-        // Most strings (names, dates, labels) need no escape: copy them whole. U+2028 and
-        // U+2029 start with the byte 0xE2.
-        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
-            output.append(value)
+        // Most strings (names, dates, labels, keys) need no escape: copy them whole, with
+        // their quotes. U+2028 and U+2029 start with the byte 0xE2.
+        var value = value
+        let plain = value.withUTF8 { bytes -> Bool in
+            for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 { return false }
             output.append(byte: 0x22)
-            return
+            output.append(bytes: bytes)
+            output.append(byte: 0x22)
+            return true
         }
+        if plain { return }
+        output.append(byte: 0x22)
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": output.append("\\\"" as StaticString)
