@@ -4,7 +4,9 @@ import Glibc
 #endif
 
 /// Runs `wardspc` as `CLIRunner.run` does, and also measures the child alone: its wall
-/// time and its peak resident memory (from `wait4`'s resource usage). Output goes to
+/// time and its peak resident memory (its `VmHWM`, read from /proc while it runs: the
+/// `ru_maxrss` that `wait4` reports starts from the spawning process's own peak, which is
+/// the test runner's, often hundreds of MB). Output goes to
 /// temporary files, so any amount of it (a hostile file's thousand warnings) cannot
 /// block the child on a full pipe. Give absolute paths: the child runs in the current folder.
 struct MeasuredRun {
@@ -46,13 +48,17 @@ struct MeasuredRun {
         }
         var status: Int32 = 0
         var usage = rusage()
-        // Poll so a hung child is killed at the time limit instead of hanging the suite.
+        var highWaterKiB: Int?
+        // Poll so a hung child is killed at the time limit instead of hanging the suite,
+        // reading its high-water mark each time (it only grows, so the last reading before
+        // exit holds the peak up to then).
         while true {
+            if let reading = highWaterMark(pid) { highWaterKiB = max(highWaterKiB ?? 0, reading) }
             let reaped = wait4(pid, &status, WNOHANG, &usage)
             if reaped == pid { break }
             if reaped < 0 && errno != EINTR { throw POSIXError(.ECHILD) }
             if Date().timeIntervalSince(started) > timeLimit { kill(pid, SIGKILL) }
-            usleep(5_000)
+            usleep(2_000)
         }
         let seconds = Date().timeIntervalSince(started)
         let exited = status & 0x7f == 0
@@ -61,8 +67,17 @@ struct MeasuredRun {
             stdout: String(decoding: readAll(outPath), as: UTF8.self),
             stderr: String(decoding: readAll(errPath), as: UTF8.self),
             seconds: seconds,
-            peakMemoryMiB: Double(usage.ru_maxrss) / 1024,  // Linux reports kilobytes
+            peakMemoryMiB: Double(highWaterKiB ?? usage.ru_maxrss) / 1024,  // both in KiB
             signalled: !exited)
+    }
+
+    /// The `VmHWM` line of /proc/PID/status in KiB; `nil` before the child has execed
+    /// `wardspc` (the spawning process's mark) and once it has exited.
+    private static func highWaterMark(_ pid: pid_t) -> Int? {
+        let text = String(decoding: readAll("/proc/\(pid)/status"), as: UTF8.self)
+        guard text.contains("Name:\twardspc") else { return nil }
+        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return nil }
+        return Int(line.dropFirst(6).trimmingCharacters(in: .whitespaces).dropLast(3).trimmingCharacters(in: .whitespaces))
     }
 
     /// A file's bytes by plain read(2): FileManager.contents(atPath:) leaks its buffer
