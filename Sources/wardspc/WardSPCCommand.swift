@@ -21,6 +21,7 @@ struct WardSPCCommand: ParsableCommand {
     static func main() {
         // WardSPC threads over series itself; OpenBLAS's own threads would only spin.
         BLAS.stopWorkerThreads()
+        keepFreedMemory()
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -39,6 +40,24 @@ struct WardSPCCommand: ParsableCommand {
         }
     }
 }
+
+/// Tunes glibc's allocator for one large batch job: blocks of up to 64 MB come from the
+/// heap instead of their own `mmap` (which `free` unmaps, so the next batch's block is
+/// faulted in and zeroed again page by page), and freed memory is kept for reuse instead
+/// of being handed back to the system during the run (it is all handed back at exit).
+private func keepFreedMemory() {
+    #if os(Linux)
+    _ = glibcMallopt(-3 /* M_MMAP_THRESHOLD */, 64 << 20)
+    _ = glibcMallopt(-1 /* M_TRIM_THRESHOLD */, 1 << 30)
+    _ = glibcMallopt(-2 /* M_TOP_PAD */, 16 << 20)
+    #endif
+}
+
+#if os(Linux)
+/// glibc's `int mallopt(int, int)` (malloc.h, which the Glibc module does not export).
+@_silgen_name("mallopt")
+private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
+#endif
 
 /// Writes a line to standard error (progress, warnings and errors never go to stdout).
 func printStandardError(_ text: String) {

@@ -51,14 +51,21 @@ public enum BatchAnalysis {
             let one = series[row]
             let layout = configuration.plan.layout(for: one)
             let columns = matrix.columns(ofSeries: row)
-            var lines = ChartLines(count: one.count)
-            for range in layout.phases {
+            func phase(_ range: Range<Int>) -> PhaseLines {
                 let window = windows.windowOfColumn[Int(columns[columns.startIndex + range.lowerBound])]
-                let phase = phaseLines(one, range: range, layout: layout, options: configuration.chart,
-                                       sums: (sums.numerator(series: row, window: window),
-                                              sums.denominator(series: row, window: window),
-                                              sums.count(series: row, window: window)))
-                ChartComputation.place(phase, at: range, into: &lines, multiplier: configuration.chart.multiplier)
+                return phaseLines(one, range: range, layout: layout, options: configuration.chart,
+                                  sums: (sums.numerator(series: row, window: window),
+                                         sums.denominator(series: row, window: window),
+                                         sums.count(series: row, window: window)))
+            }
+            var lines: ChartLines
+            if layout.phases.count == 1, layout.phases[0] == 0..<one.count {
+                lines = ChartLines(phase: phase(0..<one.count), multiplier: configuration.chart.multiplier)
+            } else {
+                lines = ChartLines(count: one.count)
+                for range in layout.phases {
+                    ChartComputation.place(phase(range), at: range, into: &lines, multiplier: configuration.chart.multiplier)
+                }
             }
             return SPCAnalysis.finish(one, layout: layout, lines: lines, configuration: configuration)
         }

@@ -12,6 +12,11 @@ public enum ChartComputation {
     /// check `ChartKind.needsDenominator` first); `layout` was made for `series`.
     public static func lines(for series: Series, layout: PhaseLayout, options: ChartOptions) -> ChartLines {
         precondition(layout.phaseOfPoint.count == series.count, "the layout belongs to another series")
+        if layout.phases.count == 1, layout.phases[0] == 0..<series.count {
+            // One phase (the usual case): the series' lines are the phase's, scaled.
+            return ChartLines(phase: phaseLines(series: series, range: 0..<series.count, layout: layout, options: options),
+                              multiplier: options.multiplier)
+        }
         var lines = ChartLines(count: series.count)
         for range in layout.phases {
             let phase = phaseLines(series: series, range: range, layout: layout, options: options)
@@ -83,15 +88,7 @@ public enum ChartComputation {
     static func place(_ phase: PhaseLines, at range: Range<Int>, into lines: inout ChartLines, multiplier: Double) {
         func scaled(_ value: Double?) -> Double? { value.map { $0 * multiplier } }
         if range == 0..<lines.count {
-            // One phase (the usual case): the series' lines are the phase's, scaled, each
-            // array built in one pass.
-            func all(_ line: [Double?]) -> [Double?] { multiplier == 1 ? line : line.map(scaled) }
-            lines.values = all(phase.values)
-            lines.centre = Array(repeating: scaled(phase.centre), count: range.count)
-            lines.lower = all(phase.lower)
-            lines.upper = all(phase.upper)
-            lines.lower2 = all(phase.lower2)
-            lines.upper2 = all(phase.upper2)
+            lines = ChartLines(phase: phase, multiplier: multiplier)
             return
         }
         let centre = scaled(phase.centre)

@@ -22,6 +22,19 @@ public struct ChartLines: Sendable, Equatable {
         upper2 = Array(repeating: nil, count: count)
     }
 
+    /// The lines of a series that is one phase: the phase's, multiplied (each array built
+    /// in one pass; `ChartComputation.place` gives the same for a phase covering every point).
+    public init(phase: PhaseLines, multiplier: Double) {
+        func scaled(_ value: Double?) -> Double? { value.map { $0 * multiplier } }
+        func all(_ line: [Double?]) -> [Double?] { multiplier == 1 ? line : line.map(scaled) }
+        values = all(phase.values)
+        centre = Array(repeating: scaled(phase.centre), count: phase.values.count)
+        lower = all(phase.lower)
+        upper = all(phase.upper)
+        lower2 = all(phase.lower2)
+        upper2 = all(phase.upper2)
+    }
+
     public var count: Int { values.count }
 
     /// True when the point's value lies strictly above its upper or below its lower limit.
