@@ -31,12 +31,17 @@ import SPCCore
         let pool = Self.doubles(count: 20)
         var cached = TextBuffer(), plain = TextBuffer()
         var cache = RepeatedNumber()
-        for _ in 0..<5_000 {
-            // Runs of equal values, then a change (including to a value with the same digits but another bit pattern: −0 and 0).
-            let value = pool[Int(random.next() % UInt64(pool.count))]
-            for _ in 0..<Int(random.next() % 4) {
-                cached.append(number: value, cache: &cache); cached.append(byte: 0x2C)
-                plain.append(number: value); plain.append(byte: 0x2C)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { scratch in
+            for _ in 0..<5_000 {
+                // Runs of equal values, then a change (including −0 to 0: the same digits'
+                // neighbour, another bit pattern).
+                let value = pool[Int(random.next() % UInt64(pool.count))]
+                for _ in 0..<Int(random.next() % 4) {
+                    var row = RowWriter(scratch.baseAddress!)
+                    row.cell(value, &cache)
+                    cached.append(bytes: UnsafeBufferPointer(start: row.base, count: row.count))
+                    plain.append(number: value); plain.append(byte: 0x2C)
+                }
             }
         }
         #expect(cached.bytes == plain.bytes)

@@ -63,7 +63,8 @@ struct RowWriter: TextOutputStream {
         }
     }
 
-    /// `append(number:)` through `cache` (a value equal to the last one is copied).
+    /// `append(number:)` through `cache`: a value equal to the cache's last one (a centre
+    /// line is the same at every point of a phase) is copied instead of formatted again.
     mutating func append(number value: Double, cache: inout RepeatedNumber) {
         if value.bitPattern == cache.bits, !cache.bytes.isEmpty {
             append(cache.bytes)

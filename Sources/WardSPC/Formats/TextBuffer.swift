@@ -35,20 +35,6 @@ struct TextBuffer {
         }
     }
 
-    /// `append(number:)` through `cache`: a value equal to the cache's last one (a centre
-    /// line is the same at every point of a phase) is copied instead of formatted again.
-    mutating func append(number value: Double, cache: inout RepeatedNumber) {
-        if value.bitPattern == cache.bits, !cache.bytes.isEmpty {
-            bytes.append(contentsOf: cache.bytes)
-            return
-        }
-        let start = bytes.count
-        append(number: value)
-        cache.bits = value.bitPattern
-        cache.bytes.removeAll(keepingCapacity: true)
-        cache.bytes.append(contentsOf: bytes[start...])
-    }
-
     mutating func append(integer value: Int64) {
         if value >= 0 && value < 10 {
             bytes.append(UInt8(truncatingIfNeeded: 0x30 + value))
@@ -88,7 +74,7 @@ extension TextBuffer: TextOutputStream {
     mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: buffer) }
 }
 
-/// The last number a column was formatted to, for `TextBuffer.append(number:cache:)`.
+/// The last number a column was formatted to, for `RowWriter.append(number:cache:)`.
 struct RepeatedNumber {
     var bits: UInt64 = 0
     var bytes: [UInt8] = []
