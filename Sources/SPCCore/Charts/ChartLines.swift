@@ -24,15 +24,26 @@ public struct ChartLines: Sendable, Equatable {
 
     /// The lines of a series that is one phase: the phase's, multiplied (each array built
     /// in one pass; `ChartComputation.place` gives the same for a phase covering every point).
-    public init(phase: PhaseLines, multiplier: Double) {
-        func scaled(_ value: Double?) -> Double? { value.map { $0 * multiplier } }
-        func all(_ line: [Double?]) -> [Double?] { multiplier == 1 ? line : line.map(scaled) }
-        values = all(phase.values)
-        centre = Array(repeating: scaled(phase.centre), count: phase.values.count)
-        lower = all(phase.lower)
-        upper = all(phase.upper)
-        lower2 = all(phase.lower2)
-        upper2 = all(phase.upper2)
+    /// The phase's arrays are taken over and multiplied in place (no copies).
+    public init(phase: consuming PhaseLines, multiplier: Double) {
+        func scale(_ line: inout [Double?]) {
+            guard multiplier != 1 else { return }
+            line.withUnsafeMutableBufferPointer { points in
+                for index in points.indices { points[index] = points[index].map { $0 * multiplier } }
+            }
+        }
+        centre = Array(repeating: phase.centre.map { $0 * multiplier }, count: phase.values.count)
+        values = phase.values
+        lower = phase.lower
+        upper = phase.upper
+        lower2 = phase.lower2
+        upper2 = phase.upper2
+        phase = PhaseLines(values: [], centre: nil)  // the arrays are ours alone now
+        scale(&values)
+        scale(&lower)
+        scale(&upper)
+        scale(&lower2)
+        scale(&upper2)
     }
 
     public var count: Int { values.count }

@@ -98,9 +98,12 @@ struct PieceRows {
             recordStart = start
             guard split.fieldCount <= fieldCount else { problem = "a row with more fields than the header"; return false }
             guard split.fieldCount == fieldCount else { problem = "a row with fewer fields than the header"; return false }
-            for range in fields where range.count > maxFieldBytes {
-                problem = "a field longer than --max-field-bytes"
-                return false
+            // The longest field as split (the last one with its CR, if any): exact without a CR.
+            if split.longest > maxFieldBytes {
+                for range in fields where range.count > maxFieldBytes {
+                    problem = "a field longer than --max-field-bytes"
+                    return false
+                }
             }
             return true
         }
@@ -113,16 +116,18 @@ struct PieceRows {
     /// says a carriage return is in the line (the caller then works out where it is).
     @inline(__always)
     /// `tooLong` says a field ran past `maxFieldBytes` (found without reading the rest of
-    /// the line, however long).
+    /// the line, however long); `longest` is the longest field's length as split.
     static func split(_ base: UnsafePointer<UInt8>, from start: Int, end: Int,
                       into fields: UnsafeMutableBufferPointer<Range<Int>>, maxFieldBytes: Int = .max)
-        -> (lineEnd: Int, fieldCount: Int, sawCR: Bool, tooLong: Bool) {
+        -> (lineEnd: Int, fieldCount: Int, sawCR: Bool, tooLong: Bool, longest: Int) {
         var count = 0
         var fieldStart = start
         var sawCR = false
+        var longest = 0
         @inline(__always) func close(at position: Int) {
             if count < fields.count { fields[count] = fieldStart..<position }
             count += 1
+            longest = max(longest, position - fieldStart)
             fieldStart = position + 1
         }
         var index = start
@@ -144,11 +149,11 @@ struct PieceRows {
             if feeds != 0 {
                 let lineEnd = index + feeds.trailingZeroBitCount >> 3
                 close(at: lineEnd)
-                return (lineEnd, count, sawCR, false)
+                return (lineEnd, count, sawCR, false, longest)
             }
             index += 8
             // (One byte of room for a CR that a line feed may follow.)
-            if index - fieldStart > maxFieldBytes &+ 1 { return (index, count, sawCR, true) }
+            if index - fieldStart > maxFieldBytes &+ 1 { return (index, count, sawCR, true, longest) }
         }
         while index < end, base[index] != 0x0A {
             if base[index] == 0x2C { close(at: index) }
@@ -156,7 +161,7 @@ struct PieceRows {
             index += 1
         }
         close(at: index)
-        return (index, count, sawCR, false)
+        return (index, count, sawCR, false, longest)
     }
 
     /// 0x80 in each byte of `word` that is zero, 0 elsewhere (exact: no borrow between bytes).

@@ -227,6 +227,12 @@ public enum Analyzer {
     static func configuration(wardEvents: [WardEvent], excludedPeriod: (CivilDate) -> CivilDate,
                               settings: AnalysisSettings) -> AnalysisConfiguration {
         var configuration = settings.configuration
+        if wardEvents.isEmpty, settings.phaseStarts.isEmpty, settings.excludedDates.isEmpty {
+            // The usual request: the same plan for every series, with nothing to map.
+            configuration.plan = PhasePlan(baselinePoints: settings.baselinePoints,
+                                           baselineUntil: settings.baselineUntil?.dayNumber)
+            return configuration
+        }
         let phaseEvents = wardEvents.filter { $0.kind == .phase }
         let phaseDates = (settings.phaseStarts + phaseEvents.map(\.date)).map(\.dayNumber)
         let excluded = (settings.excludedDates + wardEvents.filter { $0.kind == .exclude }.map(\.date))
