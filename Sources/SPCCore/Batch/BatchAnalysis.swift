@@ -59,7 +59,7 @@ public enum BatchAnalysis {
                                          sums.count(series: row, window: window)))
             }
             var lines: ChartLines
-            if layout.phases.count == 1, layout.phases[0] == 0..<one.count {
+            if layout.isSinglePhase {
                 lines = ChartLines(phase: phase(0..<one.count), multiplier: configuration.chart.multiplier)
             } else {
                 lines = ChartLines(count: one.count)

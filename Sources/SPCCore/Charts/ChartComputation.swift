@@ -12,7 +12,7 @@ public enum ChartComputation {
     /// check `ChartKind.needsDenominator` first); `layout` was made for `series`.
     public static func lines(for series: Series, layout: PhaseLayout, options: ChartOptions) -> ChartLines {
         precondition(layout.phaseOfPoint.count == series.count, "the layout belongs to another series")
-        if layout.phases.count == 1, layout.phases[0] == 0..<series.count {
+        if layout.isSinglePhase {
             // One phase (the usual case): the series' lines are the phase's, scaled.
             return ChartLines(phase: phaseLines(series: series, range: 0..<series.count, layout: layout, options: options),
                               multiplier: options.multiplier)
@@ -87,10 +87,6 @@ public enum ChartComputation {
     /// Copies one phase into the series' lines, multiplied.
     static func place(_ phase: PhaseLines, at range: Range<Int>, into lines: inout ChartLines, multiplier: Double) {
         func scaled(_ value: Double?) -> Double? { value.map { $0 * multiplier } }
-        if range == 0..<lines.count {
-            lines = ChartLines(phase: phase, multiplier: multiplier)
-            return
-        }
         let centre = scaled(phase.centre)
         for (offset, index) in range.enumerated() {
             lines.values[index] = scaled(phase.values[offset])

@@ -61,6 +61,9 @@ public struct PhasePlan: Sendable, Equatable {
 public struct PhaseLayout: Sendable, Equatable {
     /// Point index ranges, in order, covering every point.
     public var phases: [Range<Int>]
+
+    /// One phase covering every point (the usual chart).
+    public var isSinglePhase: Bool { phases.count == 1 && phases[0] == 0..<phaseOfPoint.count }
     /// The phase (0-based) of each point.
     public var phaseOfPoint: [Int]
     /// The point is in its phase's baseline (never true for an excluded point).

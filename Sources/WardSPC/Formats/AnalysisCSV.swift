@@ -12,8 +12,6 @@ public enum AnalysisCSV {
                                        "latest_phase_start", "centre", "lower", "upper", "latest_signals",
                                        "sustained_shifts", "variation", "assurance", "warnings"]
 
-    static func number(_ value: Double?) -> String { value.map(CSVCell.number) ?? "" }
-    static func flag(_ value: Bool) -> String { value ? "TRUE" : "FALSE" }
 
     /// Every point, with a header row. Series are written in parallel blocks and joined
     /// in order (the text is the same whatever the number of threads).
