@@ -24,8 +24,8 @@ public struct ChartOptions: Sendable, Equatable {
     /// 1,000 for u/up and `--value rate`, 1 otherwise.
     public static func defaultMultiplier(kind: ChartKind, plotRate: Bool) -> Double {
         switch kind {
-        case .u, .up: return 1000
-        case .run, .i, .mr: return plotRate ? 1000 : 1
+        case .u, .up: return BedDayRates.multiplier
+        case .run, .i, .mr: return plotRate ? BedDayRates.multiplier : 1
         default: return 1
         }
     }

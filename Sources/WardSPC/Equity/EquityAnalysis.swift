@@ -159,7 +159,7 @@ public enum EquityAnalysis {
                              window: window, group: names.names[group], isReference: group == reference,
                              count: own.count, exposure: hasExposure ? own.exposure : nil,
                              share: known > 0 ? Double(own.count) / Double(known) : nil,
-                             rate: hasExposure && own.exposure > 0 ? 1000 * Double(own.count) / own.exposure : nil,
+                             rate: hasExposure ? BedDayRates.rate(count: Double(own.count), exposure: own.exposure, bedDays: true) : nil,
                              rateRatio: ratio, referenceCount: referenceTotals.count,
                              unknownCount: totals.unknown, totalCount: known + totals.unknown)
         }

@@ -19,7 +19,7 @@ enum BreakdownWording {
     }
 
     static func unit(_ breakdown: DimensionBreakdown) -> String {
-        breakdown.exposureIsBedDays ? "per 1,000 OBD" : "per period"
+        breakdown.exposureIsBedDays ? BedDayRates.shortWords : "per period"
     }
 
     static func share(_ value: Double?) -> String {
@@ -146,7 +146,7 @@ public enum BreakdownJSON {
         }
         return .object([
             ("schema", .string("wardspc/breakdown@1")),
-            ("rate_per", .string(breakdowns.first.map { $0.exposureIsBedDays ? "1,000 occupied bed days" : "period" } ?? "1,000 occupied bed days")),
+            ("rate_per", .string(breakdowns.first.map { $0.exposureIsBedDays ? BedDayRates.unit : "period" } ?? BedDayRates.unit)),
             ("rows", .array(rows)),
         ])
     }
