@@ -32,10 +32,12 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
         ),
-        .target(name: "SPCCore", dependencies: ["CBLAS"], exclude: ["README.md"]),
-        .target(name: "WardData", exclude: ["README.md"]),
-        .target(name: "WardSPC", dependencies: ["WardData", "SPCCore"], exclude: ["README.md"]),
-        .target(name: "SPCRender", dependencies: ["WardSPC"], exclude: ["README.md"]),
+        // Work spread over cores, results in order (internal: no product exports it).
+        .target(name: "Threads", exclude: ["README.md"]),
+        .target(name: "SPCCore", dependencies: ["CBLAS", "Threads"], exclude: ["README.md"]),
+        .target(name: "WardData", dependencies: ["Threads"], exclude: ["README.md"]),
+        .target(name: "WardSPC", dependencies: ["WardData", "SPCCore", "Threads"], exclude: ["README.md"]),
+        .target(name: "SPCRender", dependencies: ["WardSPC", "Threads"], exclude: ["README.md"]),
         .target(
             name: "WardSPCServer",
             dependencies: [
@@ -58,7 +60,7 @@ let package = Package(
         .testTarget(name: "WardDataTests", dependencies: ["WardData"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "WardSPCTests",
-            dependencies: ["WardSPC", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["WardSPC", "Threads", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Fixtures"]
         ),
         .testTarget(
