@@ -10,13 +10,14 @@ struct ReportCommand: ParsableCommand {
         discussion: """
         Analyses FILE as `analyze` does (every analyze flag applies) and writes DIR/index.html \
         — one page with every chart inline, no external fonts, scripts or requests, readable \
-        on a phone and printed — and each chart as its own SVG beside it. Defaults: a u chart \
+        on a phone and printed — and each chart as its own SVG beside it; --formats adds PNG \
+        charts, report.pdf (A4, for board papers) and slides.pptx (PowerPoint). Defaults: a u chart \
         when the data has a denominator (bed days), else a c chart (an i chart for a value column); the mdc (Making Data \
         Count) rules, whose colours and icons the report explains. Give --events to start \
         each ward's new phase at its own date (e.g. joining a collaborative). The directory \
         is written atomically: a failed run leaves no half report; it must be new, empty or \
         an earlier wardspc output unless --force. Progress goes to standard error; the path \
-        of index.html to standard output.
+        of index.html (or of DIR without html) to standard output.
         """
     )
 
@@ -35,13 +36,20 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Occupied bed days by ward × period × ethnic group for the inequality section (trust, ward, week_start, ethnic_group, bed_days). Default: the bed_days of the equity data's own rows.", valueName: "FILE"))
     var exposure: String?
 
+    @Option(help: ArgumentHelp("What to write, separated by commas: html (index.html), svg and png (each chart as a file, which the page links), pdf (report.pdf: A4, a cover with the headline and every ward's icons, then a page per ward), pptx (slides.pptx: a slide per chart and a summary slide) (default: html,svg).", valueName: "LIST"))
+    var formats = "html,svg"
+
+    @OptionGroup var pngSize: PNGSizeOptions
     @OptionGroup var spc: SPCOptions
     @OptionGroup var filters: FilterOptions
     @OptionGroup var output: DirectoryOutputOptions
     @OptionGroup var input: InputOptions
     @OptionGroup var window: EventWindowOptions
 
+    func validate() throws { _ = try formatList(formats, as: ReportFormat.self, option: "--formats") }
+
     func run() throws {
+        let formats = try formatList(formats, as: ReportFormat.self, option: "--formats")
         let inputs = [file] + (spc.events.map { [$0] } ?? []) + (equity.map { [$0] } ?? []) + (exposure.map { [$0] } ?? [])
         try output.check(inputs: inputs)
         var readOptions = input.readOptions
@@ -52,11 +60,16 @@ struct ReportCommand: ParsableCommand {
                                             request: request)
         try addEquity(to: &content, analysis: analysis, readOptions: readOptions)
         printStandardError("wardspc: drawing \(content.series.count) charts")
-        let report = HTMLReport.build(content)
-        let files = report.files
-        printStandardError("wardspc: writing index.html and \(files.count - 1) SVG files to \(output.out)")
+        let files: [AtomicDirectory.File]
+        do { files = try ReportFiles.build(content, formats: formats, png: pngSize.size) } catch {
+            printStandardError("wardspc: \(error)")
+            throw ExitCode(1)
+        }
+        printStandardError("wardspc: writing \(files.count) file\(files.count == 1 ? "" : "s") (\(formats.sorted().map(\.rawValue).joined(separator: ", "))) to \(output.out)")
         try output.write(files, inputs: inputs)
-        print(output.out.hasSuffix("/") ? output.out + "index.html" : output.out + "/index.html")
+        // The page when there is one, else the directory.
+        let directory = output.out.hasSuffix("/") ? output.out : output.out + "/"
+        print(formats.contains(.html) ? directory + "index.html" : output.out)
     }
 
     /// The inequality section (from --equity, or the data file itself when it has an
