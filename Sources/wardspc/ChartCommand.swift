@@ -7,12 +7,13 @@ struct ChartCommand: ParsableCommand {
         commandName: "chart",
         abstract: "Charts as SVG, PNG or PDF: one per trust × ward × measure, or one grid of all wards per measure.",
         discussion: """
-        Analyses FILE as `analyze` does (every analyze flag applies) and writes one chart per \
+        Analyses FILE as `analyze` does (every analysis flag of analyze applies) and writes one chart per \
         series to --out DIR, named TRUST_WARD_MEASURE.svg (.png, .pdf with --format), or with \
         --small-multiples one grid per measure (MEASURE_all-wards.svg). PNG and PDF are drawn \
-        from the same SVG by librsvg in Liberation Sans, so they look the same everywhere. Defaults differ from analyze: a u chart when the \
-        data has a denominator (bed days), else a c chart (an i chart for a value column), under the mdc (Making Data Count) \
-        rules whose colours and icons the charts show. The directory is written atomically; \
+        from the same SVG by librsvg in Liberation Sans, so they look the same everywhere. \
+        Defaults differ from analyze: --chart \
+        \(RequestPurpose.picture.chartDefault); --rules \(RequestPurpose.picture.rulesDefault) (Making Data Count), \
+        whose colours and icons the charts show. The directory is written atomically; \
         it must be new, empty or an earlier wardspc output unless --force. Progress goes to \
         standard error; the directory's path to standard output.
         """
@@ -21,8 +22,7 @@ struct ChartCommand: ParsableCommand {
     @Argument(help: "The ward data CSV file.")
     var file: String
 
-    @OptionGroup var spc: SPCOptions
-    @OptionGroup var filters: FilterOptions
+    @OptionGroup var picture: PictureOptions
 
     @Flag(name: .customLong("small-multiples"), help: "One grid SVG per measure (every ward on a common time axis) instead of one SVG per series.")
     var smallMultiples = false
@@ -32,29 +32,33 @@ struct ChartCommand: ParsableCommand {
 
     @OptionGroup var pngSize: PNGSizeOptions
     @OptionGroup var output: DirectoryOutputOptions
-    @OptionGroup var input: InputOptions
-    @OptionGroup var window: EventWindowOptions
 
     func validate() throws { _ = try formatList(format, as: ChartFormat.self, option: "--format") }
 
     func run() throws {
         let formats = try formatList(format, as: ChartFormat.self, option: "--format")
-        let inputs = [file] + (spc.events.map { [$0] } ?? [])
+        let inputs = picture.inputs(file)
         try output.check(inputs: inputs)
-        var readOptions = input.readOptions
-        window.apply(to: &readOptions)
-        let analysis = try PictureAnalysis.run(file: file, spc: spc, filters: filters, readOptions: readOptions)
+        let (dataset, events) = try picture.read(file)
+        let choices = picture.choices(events: events)
+        let (request, result) = try exitingOnBadInput {
+            let request = try AnalysisRequest.resolve(choices, purpose: .picture, facts: DatasetFacts(dataset))
+            return (request, try Analyzer.analyse(dataset, settings: request.analysis))
+        }
+        for warning in result.warnings { printStandardError("warning: \(warning)") }
         var names = SafeFileNames()
         let charts = smallMultiples
-            ? ChartFiles.smallMultiples(analysis.result.series, names: &names)
-            : ChartFiles.perSeries(analysis.result.series, options: analysis.chartOptions, names: &names)
+            ? ChartFiles.smallMultiples(result.series, names: &names)
+            : ChartFiles.perSeries(result.series, options: ReportBuilder.chartOptions(request.analysis), names: &names)
         let files: [AtomicDirectory.File]
         do { files = try ChartFiles.files(charts, formats: formats, png: pngSize.size) } catch {
             printStandardError("wardspc: \(error)")
             throw ExitCode(1)
         }
-        let kinds = formats.sorted().map { $0.rawValue.uppercased() }.joined(separator: ", ")
-        printStandardError("wardspc: writing \(files.count) file\(files.count == 1 ? "" : "s") (\(kinds)) to \(output.out)")
+        if !picture.progress.quiet {
+            let kinds = formats.sorted().map { $0.rawValue.uppercased() }.joined(separator: ", ")
+            printStandardError("wardspc: \(result.series.count) series analysed (\(request.analysis.chart.rawValue) chart, \(request.analysis.rules.rawValue) rules); writing \(files.count) file\(files.count == 1 ? "" : "s") (\(kinds)) to \(output.out)")
+        }
         try output.write(files, inputs: inputs)
         print(output.out)
     }

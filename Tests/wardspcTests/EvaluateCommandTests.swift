@@ -350,7 +350,7 @@ import Testing
 
     @Test func funnel_jsonAndCSV_agree_andPositionsAreConsistentWithTheLimits() throws {
         for extra in [[String](), ["--overdispersion"]] {
-            let arguments = ["funnel", "SampleData/wards.csv", "--measure", "restraint", "--from", "2025-01-06"] + extra
+            let arguments = ["funnel", "SampleData/wards.csv", "--measure", "restraint", "--observed-from", "2025-01-06"] + extra
             let json = try CLIRunner.run(arguments)
             #expect(json.status == 0, "stderr: \(json.stderr)")
             let object = try Self.json(json.stdout)

@@ -119,10 +119,15 @@ public enum SPCAnalysis {
         var warnings: [String] = []
         let rules = configuration.rules
         if rules.kind == .mdc {
-            let short = layout.phases.filter { $0.count < MakingDataCount.minimumPhasePoints }
-            if !short.isEmpty {
+            // One definition of a short phase (usable points: not excluded, with a value),
+            // for the limits shown, the signals and this warning alike.
+            let short = MakingDataCount.shortPhases(lines, layout: layout).count(where: { $0 })
+            if short > 0 {
                 lines = MakingDataCount.withoutLimitsForShortPhases(lines, layout: layout)
-                warnings.append("\(short.count == layout.phases.count ? "the series has" : "\(short.count) phase\(short.count == 1 ? " has" : "s have")") fewer than \(MakingDataCount.minimumPhasePoints) points: no limits, signals or icons there (the mean is kept), as NHS England does")
+                let whole = short == layout.phases.count
+                let subject = whole ? (layout.phases.count == 1 ? "the series has" : "every phase has")
+                    : "\(short) phase\(short == 1 ? " has" : "s have")"
+                warnings.append("\(subject) fewer than \(MakingDataCount.minimumPhasePoints) usable points (excluded points and points without a value do not count): no limits, signals or icons there (the mean is kept), as NHS England does")
             }
         }
         let outcome: RuleOutcome

@@ -48,11 +48,7 @@ public struct ChartLines: Sendable, Equatable {
 
     public var count: Int { values.count }
 
-    /// True when the point's value lies strictly above its upper or below its lower limit.
-    public func isOutsideLimits(_ index: Int) -> Bool {
-        guard let value = values[index] else { return false }
-        if let upper = upper[index], value > upper { return true }
-        if let lower = lower[index], value < lower { return true }
-        return false
-    }
+    /// True when the point's value lies strictly above its upper or below its lower limit
+    /// (`OutsideLimits.side`, the one definition).
+    public func isOutsideLimits(_ index: Int) -> Bool { OutsideLimits.side(self, at: index) != nil }
 }

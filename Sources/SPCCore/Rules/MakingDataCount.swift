@@ -50,7 +50,7 @@ public enum MakingDataCount {
         // Points the sequence rules look at (see the type's comment on exclusions).
         let sequenced = (0..<count).map { !layout.excluded[$0] && lines.values[$0] != nil }
 
-        var events = outsideLimits(lines, layout: layout, silenced: silenced)
+        var events = OutsideLimits.events(lines, layout: layout, silenced: silenced)
         for segment in partitions(layout, baselineIsPartition: isMDC) {
             let sequence = segment.filter { sequenced[$0] && !silenced[$0] }
             events += shifts(in: sequence, sides: sides, length: max(1, parameters.shiftLength), layout: layout)
@@ -152,17 +152,6 @@ extension MakingDataCount {
 // MARK: - The rules
 
 extension MakingDataCount {
-    /// One event per point strictly outside its limits (excluded points included).
-    static func outsideLimits(_ lines: ChartLines, layout: PhaseLayout, silenced: [Bool]) -> [SignalEvent] {
-        var events: [SignalEvent] = []
-        for index in 0..<lines.count where !silenced[index] && lines.isOutsideLimits(index) {
-            let high = lines.upper[index].map { lines.values[index]! > $0 } ?? false
-            events.append(SignalEvent(kind: .outsideLimits, points: [index], side: high ? .high : .low,
-                                      phase: layout.phaseOfPoint[index]))
-        }
-        return events
-    }
-
     /// Maximal runs of at least `length` consecutive points of `sequence` on one side of the centre.
     static func shifts(in sequence: [Int], sides: [SignalSide?], length: Int, layout: PhaseLayout) -> [SignalEvent] {
         var events: [SignalEvent] = []

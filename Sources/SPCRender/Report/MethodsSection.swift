@@ -67,7 +67,7 @@ enum MethodsSection {
         let limits = chart.hasLimits ? "a point outside the limits; " : ""
         switch rules.kind {
         case .mdc:
-            return "NHS England Making Data Count (SQL v2.6): \(limits)a shift of \(rules.shiftLength) or more points in a row on one side of the mean; a trend of \(rules.trendLength) or more points each rising or falling; two of three points beyond two-thirds of the way to a limit. A phase with fewer than 13 points gets no limits or signals."
+            return "NHS England Making Data Count (SQL v2.6): \(limits)a shift of \(rules.shiftLength) or more points in a row on one side of the mean; a trend of \(rules.trendLength) or more points each rising or falling; two of three points beyond two-thirds of the way to a limit. A phase with fewer than 13 usable points (excluded points do not count) gets no limits or signals."
         case .ptd:
             return "Making Data Count as NHSRplotthedots computes it: \(limits)a shift of \(rules.shiftLength) or more points on one side of the mean; a trend of \(rules.trendLength) or more rising or falling; two of three points near a limit."
         case .anhoej:

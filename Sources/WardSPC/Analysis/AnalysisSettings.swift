@@ -11,8 +11,9 @@ public struct AnalysisSettings: Sendable {
     public var multiplier: Double?
     /// Default: on for anhoej, ihi and ptd; off for mdc.
     public var screenMovingRanges: Bool?
-    public var baselinePoints: Int?
-    public var baselineUntil: CivilDate?
+    /// Freezes each phase's centre and limits: on its first N points, or on the points up
+    /// to a date.
+    public var baseline: Baseline?
     public var phaseStarts: [CivilDate] = []
     /// Dates whose periods are excluded (any day of the period).
     public var excludedDates: [CivilDate] = []
@@ -36,16 +37,27 @@ public struct AnalysisSettings: Sendable {
 
     public init() {}
 
-    /// The settings most callers choose (the rest keep their defaults): the command line's
-    /// flags and the upload page's form both start here.
+    /// The settings most callers choose (the rest keep their defaults); requests are
+    /// resolved into them by `AnalysisRequest.resolve`.
     public init(chart: ChartKind, rules: RuleSetKind, improvement: Improvement = .decrease,
-                baselinePoints: Int? = nil, baselineUntil: CivilDate? = nil, events: WardEvents? = nil) {
+                baseline: Baseline? = nil, events: WardEvents? = nil) {
         self.chart = chart
         self.rules = rules
         self.improvement = improvement
-        self.baselinePoints = baselinePoints
-        self.baselineUntil = baselineUntil
+        self.baseline = baseline
         self.events = events
+    }
+
+    /// `--baseline-periods N`: the first N points of each phase (setting it replaces the baseline).
+    public var baselinePoints: Int? {
+        get { StudyWindows(baseline: baseline).baselinePeriods }
+        set { var windows = StudyWindows(baseline: baseline); windows.baselinePeriods = newValue; baseline = windows.baseline }
+    }
+
+    /// `--baseline-until D`: the points whose period starts on or before D (setting it replaces the baseline).
+    public var baselineUntil: CivilDate? {
+        get { StudyWindows(baseline: baseline).baselineUntil }
+        set { var windows = StudyWindows(baseline: baseline); windows.baselineUntil = newValue; baseline = windows.baseline }
     }
 
     /// The rebase direction in force.

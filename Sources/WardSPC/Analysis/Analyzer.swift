@@ -26,10 +26,9 @@ public enum Analyzer {
             if let problem = built.issues.first { throw AnalysisError(problem.description) }
             reports = try analysePeriodic(built.series, dataset: data, settings: settings)
         }
+        try FilterCheck.check(settings, in: dataset, matched: reports.count)
         var warnings: [String] = []
-        if reports.isEmpty {
-            warnings.append("no series matched the filters (--trust, --ward, --measure, --subtype)")
-        }
+        if reports.isEmpty { warnings.append("\(dataset.file) holds no series to chart") }
         return Result(series: reports, warnings: warnings)
     }
 
@@ -49,7 +48,7 @@ public enum Analyzer {
             let what = chart == .p || chart == .pp ? "the number of patients" : "occupied bed days"
             throw AnalysisError("a \(chart.rawValue) chart\(settings.plotRate ? " of rates" : "") needs a denominator (\(what)), and \(file) has no denominator column (denominator, bed_days, occupied_bed_days or obd)")
         }
-        if valueKind == .value && [.c, .u, .up, .p, .pp].contains(chart) {
+        if valueKind == .value && chart.needsCounts {
             throw AnalysisError("a \(chart.rawValue) chart needs counts, and \(file) has a `value` column (a non-count measure): use --chart i, mr or run")
         }
         if let baselinePoints = settings.baselinePoints, baselinePoints < 1 {

@@ -85,10 +85,12 @@ public enum StreamingAnalysis {
                 case .csvRows(let rows): csvRows.append(rows)
                 }
             }
-            var warnings: [String] = []
             if summaries.isEmpty && reports.isEmpty && csvRows.isEmpty {
-                warnings.append("no series matched the filters (--trust, --ward, --measure, --subtype)")
+                // Nothing matched: the whole-file path says which filter and lists the
+                // values the file has (`FilterCheck`).
+                return .fallback("no series matched the filters")
             }
+            let warnings: [String] = []
             let output: Output = switch product {
             case .summaries: .summaries(summaries)
             case .reports: .reports(reports)

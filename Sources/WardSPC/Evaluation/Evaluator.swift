@@ -20,6 +20,7 @@ public enum Evaluator {
                 wards.append(ward)
             }
         }
+        try FilterCheck.check(analysis, in: dataset, matched: wards.count)
         return finish(consume wards, regressions: regressions, context: context, chart: analysis.chart, settings: settings)
     }
 
@@ -50,8 +51,8 @@ public enum Evaluator {
             throw AnalysisError("evaluate compares incident counts, and \(context.file) has a `value` column (a non-count measure)")
         }
         var analysis = settings.analysis
-        if !settings.chartGiven { analysis.chart = context.hasDenominator ? .u : .c }
-        guard [.run, .i, .c, .u, .up].contains(analysis.chart) else {
+        if !settings.chartGiven { analysis.chart = DatasetFacts.countChart(hasDenominator: context.hasDenominator) }
+        guard analysis.chart.drawsCountsPerPeriod else {
             throw AnalysisError("evaluate's SPC view needs a chart of counts or rates per period (u, up, c, i or run), not \(analysis.chart.rawValue)")
         }
         if analysis.chart.needsDenominator && !context.hasDenominator {
@@ -67,7 +68,7 @@ public enum Evaluator {
         var wards = evaluated  // taken over, not copied, when the caller hands its array in with `consume`
         regressions.solve(into: &wards)
         var warnings: [String] = []
-        if wards.isEmpty { warnings.append("no series matched the filters (--trust, --ward, --measure, --subtype)") }
+        if wards.isEmpty { warnings.append("\(context.file) holds no series to evaluate") }
         let unevaluated = wards.filter { $0.baseline == nil || $0.comparison == nil }.count
         if unevaluated > 0 {
             warnings.append("\(unevaluated) series could not be evaluated (fewer than \(settings.windows.minimumPeriods) observed periods or an empty window); their figures are null")

@@ -58,6 +58,8 @@ public enum StreamingEvaluation {
                 regressions.append(regression, ward: wards.count)
                 wards.append(ward)
             }
+            // Nothing matched: the whole-file path says which filter and lists the values.
+            if wards.isEmpty { return .fallback("no series matched the filters") }
             return .done(Evaluator.finish(consume wards, regressions: regressions, context: context, chart: analysis.chart,
                                           settings: settings), rows: rows)
         }
