@@ -30,6 +30,25 @@ import Testing
         #expect(seconds < 20 * HostileInputTests.boundsScale)
     }
 
+    @Test func formats_writeThePDFAndPNGs_withoutThePage() throws {
+        let out = ChartCommandTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = try CLIRunner.run(["report", "SampleData/wards.csv", "--ward", "Alder", "--formats", "pdf,png",
+                                        "--scale", "1", "--out", out.path])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout == out.path + "\n")
+        let files = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { !$0.hasPrefix(".") }
+        #expect(files.contains("report.pdf"))
+        #expect(!files.contains("index.html"))
+        #expect(!files.contains { $0.hasSuffix(".svg") })
+        #expect(files.filter { $0.hasSuffix(".png") }.count == 6 + 6 + 6)  // six charts, six one-ward grids, six funnels
+        let pdf = try Data(contentsOf: out.appendingPathComponent("report.pdf"))
+        #expect(pdf.starts(with: Array("%PDF-".utf8)))
+        let refused = try CLIRunner.run(["report", "SampleData/wards.csv", "--formats", "html,docx", "--out", out.path + "-x"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("choose from html, svg, png, pdf, pptx"))
+    }
+
     @Test func rerun_replacesItsOwnReport_whole() throws {
         let out = ChartCommandTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: out) }

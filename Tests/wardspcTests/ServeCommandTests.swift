@@ -82,7 +82,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: out) }
         let report = Process()
         report.executableURL = CLIRunner.executable
-        report.arguments = ["report", "wards.csv", "--events", "events.csv", "--out", out.path]
+        // --formats html: the page alone, as serve returns it (with chart files the page links them).
+        report.arguments = ["report", "wards.csv", "--events", "events.csv", "--formats", "html", "--out", out.path]
             + Self.sameOptions.flatMap { [$0.flag, $0.value] }
         report.currentDirectoryURL = sample
         report.standardOutput = FileHandle.nullDevice
