@@ -61,7 +61,7 @@ struct FieldProblem: Sendable, Equatable {
 struct UploadOptions: Sendable {
     var title = ReportBuilder.defaultTitle
     var measures: Set<String> = []
-    var chart: ChartKind?
+    var chart: ChartChoice?
     var rules: RuleSetKind?
     var baselineUntil: CivilDate?
     var baselineWeeks: Int?
@@ -81,7 +81,7 @@ struct UploadOptions: Sendable {
         if !form.title.isEmpty, !tooLong("title", "The title", form.title) { options.title = form.title }
         if !form.measure.isEmpty, !tooLong("measure", "The measure", form.measure) { options.measures = [form.measure] }
         if !form.chart.isEmpty {
-            if let chart = ChartKind(rawValue: form.chart) { options.chart = chart } else {
+            if let chart = ChartChoice(rawValue: form.chart) { options.chart = chart } else {
                 problems.append(FieldProblem(field: "chart", message: "Choose a chart from the list"))
             }
         }
@@ -136,11 +136,14 @@ struct UploadOptions: Sendable {
 
     /// The charts' settings; `defaultChart` and `defaultRules` are the command's defaults
     /// (`report`: the data's own chart under mdc; `analyze`: a run chart under anhoej).
-    func analysisSettings(events: WardEvents?, defaultChart: ChartKind, defaultRules: RuleSetKind) -> AnalysisSettings {
+    /// `defaultAuto`: no chart chosen means `auto` (`report`, as on the command line).
+    func analysisSettings(events: WardEvents?, defaultChart: ChartKind, defaultRules: RuleSetKind,
+                          defaultAuto: Bool = false) -> AnalysisSettings {
         // The baseline freezes each chart's centre and limits, as --baseline-points and
         // --baseline-until do.
-        var settings = AnalysisSettings(chart: chart ?? defaultChart, rules: rules ?? defaultRules, improvement: improvement,
+        var settings = AnalysisSettings(chart: defaultChart, rules: rules ?? defaultRules, improvement: improvement,
                                         baselinePoints: baselineWeeks, baselineUntil: baselineUntil, events: events)
+        (chart ?? (defaultAuto ? .auto : .kind(defaultChart))).apply(to: &settings, fallback: defaultChart)
         settings.measures = measures
         return settings
     }
@@ -151,8 +154,11 @@ struct UploadOptions: Sendable {
         settings.windows = windows
         settings.events = events
         settings.benchmark = benchmark
-        var analysis = AnalysisSettings(chart: chart ?? .run, rules: rules ?? .anhoej, improvement: improvement)
-        settings.chartGiven = chart != nil
+        // auto means evaluate's own default (u or c from the data).
+        var given: ChartKind?
+        if case .kind(let kind)? = chart { given = kind }
+        var analysis = AnalysisSettings(chart: given ?? .run, rules: rules ?? .anhoej, improvement: improvement)
+        settings.chartGiven = given != nil
         analysis.measures = measures
         settings.analysis = analysis
         return settings

@@ -172,7 +172,7 @@ enum UploadJob {
     /// The page `wardspc report` writes to index.html, built by the same library call.
     private static func report(_ inputs: Inputs, options: UploadOptions, form: UploadForm) throws(Refusal) -> [UInt8] {
         let settings = options.analysisSettings(events: inputs.events, defaultChart: ReportBuilder.defaultChart(inputs.dataset),
-                                                defaultRules: .mdc)
+                                                defaultRules: .mdc, defaultAuto: true)
         let result = try analyse(inputs.dataset, settings: settings, form: form)
         let request = ReportBuilder.Request(title: options.title, benchmark: options.benchmark, dataFile: inputs.dataset.file,
                                             eventsFile: inputs.eventsName, windows: options.windows)

@@ -9,8 +9,9 @@ struct ChartCommand: ParsableCommand {
         discussion: """
         Analyses FILE as `analyze` does (every analyze flag applies) and writes one SVG per \
         series to --out DIR, named TRUST_WARD_MEASURE.svg, or with --small-multiples one grid \
-        per measure (MEASURE_all-wards.svg). Defaults differ from analyze: a u chart when the \
-        data has a denominator (bed days), else a c chart (an i chart for a value column), under the mdc (Making Data Count) \
+        per measure (MEASURE_all-wards.svg). Defaults differ from analyze: --chart auto (per series, the chart an \
+        expert would draw — u with bed days, else c; rare events by calendar month or as a g chart; \
+        an i chart for a value column — with the reason under each chart), under the mdc (Making Data Count) \
         rules whose colours and icons the charts show. The directory is written atomically; \
         it must be new, empty or an earlier wardspc output unless --force. Progress goes to \
         standard error; the directory's path to standard output.

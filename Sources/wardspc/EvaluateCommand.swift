@@ -40,8 +40,8 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "Segmented regression: linear (OLS on the rate, Wagner et al. 2002) or poisson (counts with log bed days as offset, IRLS).")
     var its: SegmentedModelArgument = .linear
 
-    @Option(help: "SPC view for the centre-line change: u when the file has bed days, else c (or i, up, run).")
-    var chart: ChartKind?
+    @Option(help: "SPC view for the centre-line change: u when the file has bed days, else c (or i, up, run). auto is accepted and means that default: the rates and their exact intervals need no other chart for rare events.")
+    var chart: ChartChoice?
 
     @Option(help: "Rule set of the SPC view: anhoej, ihi, mdc or ptd.")
     var rules: RuleSetKind = .anhoej
@@ -90,7 +90,7 @@ struct EvaluateCommand: ParsableCommand {
         settings.segmentedModel = SegmentedModel(rawValue: its.rawValue)!
         settings.autoRebaseLength = autoRebase
         var analysis = AnalysisSettings()
-        if let chart { analysis.chart = chart; settings.chartGiven = true }
+        if case .kind(let chart)? = chart { analysis.chart = chart; settings.chartGiven = true }
         analysis.rules = rules
         analysis.improvement = improvement
         analysis.phaseStarts = phases.map(\.date)

@@ -10,8 +10,10 @@ struct ReportCommand: ParsableCommand {
         discussion: """
         Analyses FILE as `analyze` does (every analyze flag applies) and writes DIR/index.html \
         — one page with every chart inline, no external fonts, scripts or requests, readable \
-        on a phone and printed — and each chart as its own SVG beside it. Defaults: a u chart \
-        when the data has a denominator (bed days), else a c chart (an i chart for a value column); the mdc (Making Data \
+        on a phone and printed — and each chart as its own SVG beside it. Defaults: --chart auto \
+        (per series, the chart an expert would draw — u with bed days, else c; rare events by \
+        calendar month or as a g chart; an i chart for a value column — with the reason under \
+        each chart); the mdc (Making Data \
         Count) rules, whose colours and icons the report explains. Give --events to start \
         each ward's new phase at its own date (e.g. joining a collaborative). The directory \
         is written atomically: a failed run leaves no half report; it must be new, empty or \

@@ -143,7 +143,7 @@ public enum ReportBuilder {
 
     /// The flags that shaped the charts, as a user would type them.
     public static func settingsSummary(_ settings: AnalysisSettings) -> [String] {
-        var flags = ["--chart \(settings.chart.rawValue)", "--rules \(settings.rules.rawValue)",
+        var flags = ["--chart \(settings.autoChart ? "auto" : settings.chart.rawValue)", "--rules \(settings.rules.rawValue)",
                      "--improvement \(settings.improvement.rawValue)"]
         if let multiplier = settings.multiplier { flags.append("--multiplier \(multiplier)") }
         if let points = settings.baselinePoints { flags.append("--baseline-points \(points)") }

@@ -17,10 +17,11 @@ struct PictureAnalysis {
         printStandardError("wardspc: reading \(file)")
         let dataset = try readDataset(file, options: readOptions)
         let events = try WardEventsLoader.loadOrExit(spc.events, options: readOptions)
-        var settings = spc.settings(events: events, defaultChart: ReportBuilder.defaultChart(dataset), defaultRules: .mdc)
+        var settings = spc.settings(events: events, defaultChart: ReportBuilder.defaultChart(dataset), defaultRules: .mdc,
+                                    defaultAuto: true)
         filters.apply(to: &settings)
         let result = try analyseOrExit(dataset, settings: settings)
-        printStandardError("wardspc: \(result.series.count) series analysed (\(settings.chart.rawValue) chart, \(settings.rules.rawValue) rules)")
+        printStandardError("wardspc: \(result.series.count) series analysed (\(settings.autoChart ? "auto" : settings.chart.rawValue) chart, \(settings.rules.rawValue) rules)")
         return PictureAnalysis(dataset: dataset, settings: settings, result: result)
     }
 

@@ -4,8 +4,8 @@ import WardSPC
 
 /// Chart, rules, baselines and phases: shared by every command that draws or analyses charts.
 struct SPCOptions: ParsableArguments {
-    @Option(help: "Chart type: run, i (XmR), mr, c, u (rate per bed days), up (Laney u′), p, pp (Laney p′), g or t (days between incidents; need an event-level file). Default: run for analyze; for chart and report, u when the data has a denominator (bed days), else c (i for a value column).")
-    var chart: ChartKind?
+    @Option(help: "Chart type: auto (per series, the chart an expert would draw: u or c for ordinary counts, calendar months or a g chart for rare events, i for values; the reason is in every output), run, i (XmR), mr, c, u (rate per bed days), up (Laney u′), p, pp (Laney p′), g or t (days between incidents; need an event-level file). Default: run for analyze; auto for chart and report.")
+    var chart: ChartChoice?
 
     @Option(help: "Rule set: anhoej (qicharts2), ihi, mdc (NHS England Making Data Count, SQL v2.6) or ptd (NHSRplotthedots). Default: anhoej for analyze, mdc for chart and report.")
     var rules: RuleSetKind?
@@ -73,9 +73,10 @@ struct SPCOptions: ParsableArguments {
     /// The settings for the library (filters are added by the caller); `defaultChart` and
     /// `defaultRules` apply when `--chart` and `--rules` are not given.
     func settings(events wardEvents: WardEventsLoader.Loaded?, defaultChart: ChartKind = .run,
-                  defaultRules: RuleSetKind = .anhoej) -> AnalysisSettings {
-        var settings = AnalysisSettings(chart: chart ?? defaultChart, rules: rules ?? defaultRules, improvement: improvement,
+                  defaultRules: RuleSetKind = .anhoej, defaultAuto: Bool = false) -> AnalysisSettings {
+        var settings = AnalysisSettings(chart: defaultChart, rules: rules ?? defaultRules, improvement: improvement,
                                         baselinePoints: baselinePoints, baselineUntil: baselineUntil?.date, events: wardEvents)
+        (chart ?? (defaultAuto ? .auto : .kind(defaultChart))).apply(to: &settings, fallback: defaultChart)
         settings.plotRate = value == .rate
         settings.multiplier = multiplier
         settings.screenMovingRanges = screenMr
@@ -107,6 +108,11 @@ struct FilterOptions: ParsableArguments {
 }
 
 extension ChartKind: ExpressibleByArgument {}
+extension ChartChoice: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument) }
+    public static var allValueStrings: [String] { allNames }
+    public var defaultValueDescription: String { rawValue }
+}
 extension RuleSetKind: ExpressibleByArgument {}
 extension Improvement: ExpressibleByArgument {}
 extension RebaseDirection: ExpressibleByArgument {}
