@@ -61,7 +61,7 @@ struct FieldProblem: Sendable, Equatable {
 struct UploadOptions: Sendable {
     var title = ReportBuilder.defaultTitle
     var measures: Set<String> = []
-    var chart: ChartKind?
+    var chart: ChartChoice?
     var rules: RuleSetKind?
     var baselineUntil: CivilDate?
     var baselineWeeks: Int?
@@ -81,7 +81,7 @@ struct UploadOptions: Sendable {
         if !form.title.isEmpty, !tooLong("title", "The title", form.title) { options.title = form.title }
         if !form.measure.isEmpty, !tooLong("measure", "The measure", form.measure) { options.measures = [form.measure] }
         if !form.chart.isEmpty {
-            if let chart = ChartKind(rawValue: form.chart) { options.chart = chart } else {
+            if let chart = ChartChoice(rawValue: form.chart) { options.chart = chart } else {
                 problems.append(FieldProblem(field: "chart", message: "Choose a chart from the list"))
             }
         }

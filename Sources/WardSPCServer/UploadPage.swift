@@ -143,7 +143,7 @@ enum UploadPage {
     }
 
     private static let chartChoices: [(value: String, label: String)] = [
-        ("", "Automatic: u (rate per 1,000 bed days) when the file has bed days, else c (counts)"),
+        ("", "Automatic: per ward and measure, the chart an expert would draw (u or c; rare events by month or days between)"),
         ("u", "u — rate per occupied bed days"), ("up", "u′ (Laney) — rates, many bed days"),
         ("c", "c — counts"), ("run", "Run chart — median, no limits"), ("i", "i (XmR) — individual values"),
         ("mr", "mr — moving ranges"), ("p", "p — proportion of patients"), ("pp", "p′ (Laney) — proportions"),

@@ -57,7 +57,7 @@ struct ChartCommand: ParsableCommand {
         }
         if !picture.progress.quiet {
             let kinds = formats.sorted().map { $0.rawValue.uppercased() }.joined(separator: ", ")
-            printStandardError("wardspc: \(result.series.count) series analysed (\(request.analysis.chart.rawValue) chart, \(request.analysis.rules.rawValue) rules); writing \(files.count) file\(files.count == 1 ? "" : "s") (\(kinds)) to \(output.out)")
+            printStandardError("wardspc: \(result.series.count) series analysed (\(request.analysis.autoChart ? "auto" : request.analysis.chart.rawValue) chart, \(request.analysis.rules.rawValue) rules); writing \(files.count) file\(files.count == 1 ? "" : "s") (\(kinds)) to \(output.out)")
         }
         try output.write(files, inputs: inputs)
         print(output.out)

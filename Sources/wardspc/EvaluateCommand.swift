@@ -41,8 +41,8 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "Segmented regression: linear (OLS on the rate, Wagner et al. 2002) or poisson (counts with log bed days as offset, IRLS). Default: linear.")
     var its: SegmentedModelArgument = .linear
 
-    @Option(help: "SPC view for the centre-line change: u, up, c, i or run. Default: u when the file has bed days, else c.")
-    var chart: ChartKind?
+    @Option(help: "SPC view for the centre-line change: u, up, c, i or run; auto is accepted and means the default (the rates and their exact intervals need no other chart for rare events). Default: u when the file has bed days, else c.")
+    var chart: ChartChoice?
 
     @Option(help: "Rule set of the SPC view: anhoej, ihi, mdc or ptd. Default: anhoej.")
     var rules: RuleSetKind?

@@ -39,11 +39,17 @@ struct FunnelCommand: ParsableCommand {
     @Option(help: "Which way is better, for colouring wards outside the limits: decrease, increase or neutral. Default: decrease.")
     var improvement: Improvement = .decrease
 
+    @Option(help: "Accepted as every command accepts it: auto (the default), u or c. A funnel plot always compares each ward's rate over the window with exact Poisson limits, which suit rare events as they are.")
+    var chart: ChartChoice?
+
     @OptionGroup var filters: FilterOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var input: InputOptions
 
     func validate() throws {
+        if case .kind(let kind)? = chart, kind != .u && kind != .c {
+            throw ValidationError("a funnel plot compares rates: --chart takes auto, u or c, not \(kind.rawValue)")
+        }
         guard filters.measure.count == 1 else {
             throw ValidationError("give exactly one --measure: a funnel plot compares wards on one measure")
         }

@@ -68,7 +68,7 @@ struct ReportCommand: ParsableCommand {
         for warning in content.equity?.warnings ?? [] { printStandardError("warning: \(warning)") }
         let quiet = picture.progress.quiet
         if !quiet {
-            printStandardError("wardspc: \(content.series.count) series analysed (\(request.analysis.chart.rawValue) chart, \(request.analysis.rules.rawValue) rules); drawing \(content.series.count) charts")
+            printStandardError("wardspc: \(content.series.count) series analysed (\(request.analysis.autoChart ? "auto" : request.analysis.chart.rawValue) chart, \(request.analysis.rules.rawValue) rules); drawing \(content.series.count) charts")
         }
         let files: [AtomicDirectory.File]
         do { files = try ReportFiles.build(content, formats: formats, png: pngSize.size) } catch {

@@ -68,8 +68,10 @@ public enum ChartComputation {
         case .mr:
             return IndividualsChart.movingRanges(values: values, baseline: baseline, excluded: Array(layout.excluded[range]))
         case .c:
+            if options.probabilityLimits { return PoissonLimits.c(values: values, baseline: baseline) }
             return CountChart.phase(values: values, baseline: baseline)
         case .u:
+            if options.probabilityLimits { return PoissonLimits.u(counts: counts, exposures: denominators, baseline: baseline) }
             return RateChart.u(counts: counts, exposures: denominators, baseline: baseline)
         case .up:
             return RateChart.uPrime(counts: counts, exposures: denominators, baseline: baseline, screened: screened)

@@ -11,6 +11,9 @@ public struct ChartOptions: Sendable, Equatable {
     public var nhsEnglandConstant: Bool
     /// run, i and mr charts: plot numerator ÷ denominator × multiplier instead of the numerator.
     public var plotRate: Bool
+    /// c and u charts: exact Poisson probability limits instead of ±3σ (`PoissonLimits`;
+    /// chosen by `--chart auto` for small counts, never for an explicit chart).
+    public var probabilityLimits = false
 
     public init(kind: ChartKind, multiplier: Double? = nil, screenMovingRanges: Bool = true,
                 nhsEnglandConstant: Bool = false, plotRate: Bool = false) {

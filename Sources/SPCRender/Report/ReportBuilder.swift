@@ -154,7 +154,7 @@ public enum ReportBuilder {
     public static func settingsSummary(_ request: AnalysisRequest) -> [String] {
         let settings = request.analysis
         let windows = request.evaluation.windows
-        var flags = ["--chart \(settings.chart.rawValue)", "--rules \(settings.rules.rawValue)",
+        var flags = ["--chart \(settings.autoChart ? "auto" : settings.chart.rawValue)", "--rules \(settings.rules.rawValue)",
                      "--improvement \(settings.improvement.rawValue)"]
         if let multiplier = settings.multiplier { flags.append("--multiplier \(multiplier)") }
         if let points = settings.baselinePoints { flags.append("--baseline-periods \(points)") }

@@ -4,6 +4,9 @@ import WardData
 /// What `wardspc analyze` (and the library) is asked to do. Defaults follow DESIGN.md §4.0.
 public struct AnalysisSettings: Sendable {
     public var chart: ChartKind = .run
+    /// `--chart auto`: each series gets the chart `ChartAdvisor` chooses (`chart` is then
+    /// only the fallback for checks made before the series are known).
+    public var autoChart = false
     public var rules: RuleSetKind = .anhoej
     /// run, i and mr charts: plot count ÷ denominator × multiplier (`--value rate`).
     public var plotRate = false

@@ -14,11 +14,19 @@ public enum Analyzer {
     /// Analyses every series of `dataset` that passes the filters.
     /// Throws `AnalysisError` when the data cannot support the chart asked for.
     public static func analyse(_ dataset: WardDataset, settings: AnalysisSettings) throws(AnalysisError) -> Result {
-        try checkRequest(dataset, settings: settings)
+        var checked = settings
+        if settings.autoChart {
+            // auto gives each series a chart its data can take: only the rest is checked here.
+            checked.chart = .run
+            checked.plotRate = false
+        }
+        try checkRequest(dataset, settings: checked)
         let data = try settings.selectingSubtypes(of: dataset)
         let include = settings.includes
         var reports: [SeriesReport] = []
-        if settings.chart.needsIncidentDates {
+        if settings.autoChart {
+            reports = try analyseAuto(data, settings: settings)
+        } else if settings.chart.needsIncidentDates {
             for intervals in IncidentIntervals.build(data, include: include) ?? [] {
                 reports.append(try analyseIntervals(intervals, settings: settings))
             }
@@ -148,6 +156,11 @@ public enum Analyzer {
             periods.append(series.periods[index].dayNumber)
             numerators.append(series.values[index])
             kept.append(index)
+        }
+        if !settings.autoChart, let rare = ChartAdvisor.rareWarning(
+            SeriesFacts(series, valueKind: dataset.valueKind, periodKind: dataset.periodKind, hasIncidentDates: false),
+            chart: settings.chart) {
+            warnings.append(rare)
         }
         if !dropped.isEmpty {
             warnings.append("\(dropped.count) \(dataset.periodKind.name)\(dropped.count == 1 ? "" : "s") without a denominator left out of the chart (\(dropped.prefix(3).map(\.iso).joined(separator: ", "))\(dropped.count > 3 ? ", …" : ""))")

@@ -55,6 +55,7 @@ public enum StreamingAnalysis {
         guard !settings.chart.needsIncidentDates, settings.subtypes.isEmpty else {
             return .fallback("g and t charts and --subtype need the whole-file reader")
         }
+        guard !settings.autoChart else { return .fallback("--chart auto chooses each series' chart on the whole-file path") }
         guard let facts = GroupedLongReader.facts(of: file, options: options) else {
             return .fallback("the file is not the plain long format with ISO dates")
         }

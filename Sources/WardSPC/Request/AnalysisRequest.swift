@@ -24,10 +24,17 @@ public struct AnalysisRequest: Sendable {
     public static func resolve(_ choices: RequestChoices, purpose: RequestPurpose,
                                facts: DatasetFacts) throws(AnalysisError) -> AnalysisRequest {
         if let problem = choices.windows.problem { throw AnalysisError(problem) }
-        let chart = choices.chart ?? purpose.defaultChart(facts)
+        // A chart kind for every series, or auto (`ChartAdvisor` per series; `chart` is
+        // then the fallback the checks made before the series are known look at).
+        let choice = choices.chart ?? (purpose == .picture ? .auto : .kind(purpose.defaultChart(facts)))
+        var givenKind: ChartKind?
+        if case .kind(let kind) = choice { givenKind = kind }
+        let chart = givenKind ?? purpose.defaultChart(facts)
         let rules = choices.rules ?? purpose.defaultRules
         var analysis = AnalysisSettings(chart: chart, rules: rules, improvement: choices.improvement ?? .decrease,
                                         baseline: choices.windows.baseline, events: choices.events)
+        // evaluate's SPC view reads centre lines per period: auto there is its u-or-c default.
+        if purpose != .comparison { choice.apply(to: &analysis, fallback: chart) }
         analysis.plotRate = choices.plotRate
         analysis.multiplier = choices.multiplier
         analysis.screenMovingRanges = choices.screenMovingRanges
@@ -56,7 +63,8 @@ public struct AnalysisRequest: Sendable {
         // its own (the baseline window freezes it) and no --auto-rebase (its own shift
         // length below).
         var view = analysis
-        view.chart = purpose == .comparison ? (choices.chart ?? facts.comparisonChart(nil)) : facts.comparisonChart(chart)
+        view.autoChart = false
+        view.chart = purpose == .comparison ? (givenKind ?? facts.comparisonChart(nil)) : facts.comparisonChart(givenKind)
         view.baseline = nil
         view.autoRebaseLength = nil
         evaluation.analysis = view

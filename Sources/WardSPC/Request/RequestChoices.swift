@@ -6,8 +6,9 @@ import WardData
 /// with the data's facts, into the settings every part of WardSPC reads: the one place
 /// where a default is chosen.
 public struct RequestChoices: Sendable {
-    /// `--chart`; `nil` = the command's default (`RequestPurpose`).
-    public var chart: ChartKind?
+    /// `--chart`: `auto` (each series the chart `ChartAdvisor` chooses) or one kind; `nil`
+    /// = the command's default (`RequestPurpose`).
+    public var chart: ChartChoice?
     /// `--rules`; `nil` = the command's default.
     public var rules: RuleSetKind?
     /// `--value rate`: run, i and mr charts plot count ÷ denominator × multiplier.
@@ -67,8 +68,9 @@ public struct SeriesFilters: Sendable, Equatable {
 public enum RequestPurpose: String, Sendable, CaseIterable {
     /// `analyze` and the page's /analyze: a run chart under the Anhøj rules (DESIGN.md §4.0).
     case analyze
-    /// `chart`, `report` and the upload page's report: the data's own chart under NHS
-    /// England's Making Data Count rules, whose colours and icons the pictures show.
+    /// `chart`, `report` and the upload page's report: `--chart auto` (each series the
+    /// chart an expert would draw, `ChartAdvisor`) under NHS England's Making Data Count
+    /// rules, whose colours and icons the pictures show.
     case picture
     /// `evaluate`, `breakdown` and the page's /evaluate: the comparison's SPC view (u with
     /// bed days, else c) under the Anhøj rules.
@@ -89,7 +91,7 @@ public enum RequestPurpose: String, Sendable, CaseIterable {
     public var chartDefault: String {
         switch self {
         case .analyze: return "run"
-        case .picture: return "u when the data has a denominator (bed days), else c (i for a value column)"
+        case .picture: return "auto (per series, the chart an expert would draw: u with bed days, else c; rare events by calendar month or as a g chart; i for a value column; the reason under each chart)"
         case .comparison: return "u when the data has bed days, else c"
         }
     }

@@ -5,8 +5,8 @@ import WardSPC
 /// Chart, rules and phases: shared by every command that draws or analyses charts (the
 /// baseline is `BaselineOptions`). Each command's defaults are in its own help.
 struct SPCOptions: ParsableArguments {
-    @Option(help: "Chart type: run, i (XmR), mr, c, u (rate per bed days), up (Laney u′), p, pp (Laney p′), g or t (days between incidents; need an event-level file). Default: see the command's description.")
-    var chart: ChartKind?
+    @Option(help: "Chart type: auto (per series, the chart an expert would draw: u or c for ordinary counts, calendar months or a g chart for rare events, i for values; the reason is in every output), run, i (XmR), mr, c, u (rate per bed days), up (Laney u′), p, pp (Laney p′), g or t (days between incidents; need an event-level file). Default: see the command's description.")
+    var chart: ChartChoice?
 
     @Option(help: "Rule set: anhoej (qicharts2), ihi, mdc (NHS England Making Data Count, SQL v2.6) or ptd (NHSRplotthedots). Default: see the command's description.")
     var rules: RuleSetKind?
@@ -95,6 +95,11 @@ struct FilterOptions: ParsableArguments {
 }
 
 extension ChartKind: ExpressibleByArgument {}
+extension ChartChoice: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument) }
+    public static var allValueStrings: [String] { allNames }
+    public var defaultValueDescription: String { rawValue }
+}
 extension RuleSetKind: ExpressibleByArgument {}
 extension Improvement: ExpressibleByArgument {}
 extension RebaseDirection: ExpressibleByArgument {}
