@@ -12,7 +12,7 @@ import Testing
         let result = try CLIRunner.run(["chart", "SampleData/wards.csv", "--ward", "Alder", "--out", out.path])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(result.stdout == out.path + "\n")
-        #expect(result.stderr.contains("6 series analysed (u chart, mdc rules)"))
+        #expect(result.stderr.contains("6 series analysed (auto chart, mdc rules)"))
         let files = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasSuffix(".svg") }.sorted()
         #expect(files == ["RX1_Alder_awol.svg", "RX1_Alder_rapid_tranquillisation.svg", "RX1_Alder_restraint.svg",
                           "RX1_Alder_seclusion.svg", "RX1_Alder_self_harm.svg", "RX1_Alder_sexual_safety.svg"])

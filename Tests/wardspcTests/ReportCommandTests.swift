@@ -11,7 +11,7 @@ import Testing
         let seconds = Date().timeIntervalSince(started)
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(result.stdout == out.appendingPathComponent("index.html").path + "\n")
-        #expect(result.stderr.contains("216 series analysed (u chart, mdc rules)"))
+        #expect(result.stderr.contains("216 series analysed (auto chart, mdc rules)"))
         let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(html.contains("<title>Demo &lt;programme&gt;</title>"))
         #expect(html.contains("Joined the restrictive practice collaborative"))
@@ -77,6 +77,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: input.deletingLastPathComponent()) }
         let result = try CLIRunner.run(["report", input.path, "--out", out.path])
         #expect(result.status == 0, "stderr: \(result.stderr)")
-        #expect(result.stderr.contains("(c chart, mdc rules)"))
+        #expect(result.stderr.contains("(auto chart, mdc rules)"))
+        // auto chose a chart of counts without bed days: a c chart (weekly or by month).
+        let svg = try FileManager.default.contentsOfDirectory(atPath: out.path).first { $0.hasSuffix(".svg") }
+        let chart = try String(contentsOf: out.appendingPathComponent(try #require(svg)), encoding: .utf8)
+        #expect(chart.contains("c chart"))
     }
 }

@@ -11,7 +11,7 @@ public enum SVGRaster {
 
     /// The SVG's own size in user units (CSS pixels), from its `width`/`height` or `viewBox`.
     public static func size(_ svg: [UInt8]) throws -> (width: Double, height: Double) {
-        let handle = try open(svg)
+        let handle = try rsvgHandle(of: svg)
         defer { g_object_unref(handle) }
         return intrinsicSize(handle)
     }
@@ -61,7 +61,7 @@ public enum SVGRaster {
         var failure: Failure?
         for page in pages {
             do {
-                let handle = try open(page)
+                let handle = try rsvgHandle(of: page)
                 defer { g_object_unref(handle) }
                 try render(handle, context: context, width: width, height: height)
             } catch let error as Failure {
@@ -84,7 +84,7 @@ public enum SVGRaster {
     /// An image surface with the SVG drawn on white at `scale` pixels per unit.
     private static func draw(_ svg: [UInt8], scale: Double) throws -> OpaquePointer {
         guard scale > 0, scale.isFinite else { throw Failure(description: "the scale must be a positive number") }
-        let handle = try open(svg)
+        let handle = try rsvgHandle(of: svg)
         defer { g_object_unref(handle) }
         let size = intrinsicSize(handle)
         let width = Int((size.width * scale).rounded()), height = Int((size.height * scale).rounded())
@@ -108,7 +108,7 @@ public enum SVGRaster {
         return surface
     }
 
-    private static func open(_ svg: [UInt8]) throws -> UnsafeMutablePointer<RsvgHandle> {
+    private static func rsvgHandle(of svg: [UInt8]) throws -> UnsafeMutablePointer<RsvgHandle> {
         var error: UnsafeMutablePointer<GError>?
         let handle = svg.withUnsafeBufferPointer { buffer in
             rsvg_handle_new_from_data(buffer.baseAddress, gsize(buffer.count), &error)

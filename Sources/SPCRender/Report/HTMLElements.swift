@@ -48,7 +48,7 @@ extension MarkupWriter {
     /// "Chart file: SVG · PNG", linking a chart's files beside the page (nothing when none were written).
     mutating func chartFileLinks(stem: String, formats: [ChartFormat]) {
         guard !formats.isEmpty else { return }
-        open("p", class: "files")
+        self.open("p", class: "files")
         text(formats.count == 1 ? "Chart file: " : "Chart files: ")
         for (position, format) in formats.enumerated() {
             if position > 0 { text(" · ") }
