@@ -186,7 +186,7 @@ enum UploadJob {
         return AnalysisJSON.analysis(try analyse(inputs.dataset, settings: settings, form: form).series)
     }
 
-    /// `wardspc evaluate --format json` (wardspc/evaluation@1).
+    /// `wardspc evaluate --format json` (wardspc/evaluation@2).
     private static func evaluation(_ inputs: Inputs, options: UploadOptions, form: UploadForm) throws(Refusal) -> JSONValue {
         do {
             return EvaluationJSON.document(try Evaluator.evaluate(inputs.dataset, settings: options.evaluationSettings(events: inputs.events)))

@@ -7,7 +7,10 @@ public struct EvaluationSettings: Sendable {
     /// Per-ward interventions: each ward's first `phase` event splits baseline from comparison.
     public var events: WardEvents?
     /// The benchmark reduction, in per cent (the NCCMH collaborative's 15%).
-    public var benchmark = 15.0
+    public var benchmark = Verdict.defaultBenchmark
+    /// Fewer incidents than this in a ward's (or a pooled group's) baseline and comparison
+    /// together are too few to judge: its verdict is `insufficient_data` (`--min-incidents`).
+    public var minimumIncidents = Verdict.defaultMinimumIncidents
     /// The SPC view (centre-line change) uses these chart and rule settings; its chart
     /// defaults to u when the data has bed days, else c.
     public var analysis = AnalysisSettings()
