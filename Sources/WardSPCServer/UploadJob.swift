@@ -193,7 +193,7 @@ enum UploadJob {
         return AnalysisJSON.analysis(reports)
     }
 
-    /// `wardspc evaluate --format json` (wardspc/evaluation@1), read as the command reads it.
+    /// `wardspc evaluate --format json` (wardspc/evaluation@2), read as the command reads it.
     private static func evaluation(_ inputs: Inputs, options: UploadOptions, form: UploadForm) throws(Refusal) -> JSONValue {
         let choices = options.choices(events: inputs.events, eventsFile: inputs.eventsName)
         return EvaluationJSON.document(try answering(form) {

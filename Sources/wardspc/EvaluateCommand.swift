@@ -10,10 +10,14 @@ struct EvaluateCommand: ParsableCommand {
         discussion: """
         For every trust × ward × measure: the counts and rates of a baseline and a comparison \
         window (always printed), the rate ratio and reduction with its exact 95% interval (R's \
-        poisson.test), a verdict against the benchmark, the change in the SPC centre line and \
-        a segmented regression. Then pooled figures per trust and programme-wide: ratio of \
+        poisson.test), a verdict decided by that interval (a clear reduction of more than the \
+        benchmark, a clear reduction that meets it or falls below it, no clear change, a clear \
+        increase, or too few incidents to judge), the change in the SPC centre line and a \
+        segmented regression. \(VerdictWords.intervalMeaning) Changes are signed: a fall is \
+        negative (a reduction is the same figure with its sign turned, positive for a fall). Then pooled figures per trust and programme-wide: ratio of \
         totals (widened for over-dispersion), mean and median ward reduction, DerSimonian–Laird \
-        random effects, and wards reaching 15%, 25% and 100%. Windows: --baseline-until or \
+        random effects, wards whose estimates reach 15%, 25% and 100%, and a pooled verdict \
+        from the ratio of totals. Windows: --baseline-until or \
         --baseline-weeks, --from/--to, or each ward's first phase event in --events; with \
         nothing given, the first and last 26 observed periods. Rates are per 1,000 occupied bed \
         days when the file has bed days, else per period. Defaults: --chart \(RequestPurpose.comparison.chartDefault), \
@@ -34,6 +38,9 @@ struct EvaluateCommand: ParsableCommand {
 
     @Option(help: "The benchmark reduction in per cent (the NCCMH collaborative averaged 15%). Default: 15.")
     var benchmark = 15.0
+
+    @Option(name: .customLong("min-incidents"), help: "Fewer incidents than this in the baseline and comparison windows together are too few to judge (verdict insufficient_data).")
+    var minIncidents = Verdict.defaultMinimumIncidents
 
     @Option(name: .customLong("group-by"), help: "Pool by trust (trust × measure), measure, subtype, context or ethnic_group (each broad ethnic group, and not stated/not known, evaluated and pooled separately). Default: trust.")
     var groupBy: PoolingGroupArgument = .trust
@@ -59,7 +66,7 @@ struct EvaluateCommand: ParsableCommand {
     @Option(name: .customLong("suppress-below"), help: "For publication: show counts 1 … K−1 as * (null in JSON) and withhold the rates and ratios derived from them.")
     var suppressBelow: Int?
 
-    @Option(help: "Output format: table, markdown, csv or json (wardspc/evaluation@1). Default: table.")
+    @Option(help: "Output format: table, markdown, csv or json (wardspc/evaluation@2). Default: table.")
     var format: Format = .table
 
     @OptionGroup var filters: FilterOptions
@@ -75,6 +82,7 @@ struct EvaluateCommand: ParsableCommand {
     func validate() throws {
         if provisional < 0 { throw ValidationError("--provisional must be 0 or more") }
         if !(benchmark > 0 && benchmark <= 100) { throw ValidationError("--benchmark must be a percentage above 0 and at most 100") }
+        if minIncidents < 1 { throw ValidationError("--min-incidents must be 1 or more") }
         if let suppressBelow, suppressBelow < 2 { throw ValidationError("--suppress-below must be at least 2") }
         if autoRebase < 2 { throw ValidationError("--auto-rebase must be at least 2") }
     }
@@ -88,6 +96,7 @@ struct EvaluateCommand: ParsableCommand {
         windows.apply(to: &choices, events: wardEvents)
         choices.provisional = provisional
         choices.benchmark = benchmark
+        choices.minimumIncidents = minIncidents
         choices.groupBy = PoolingGroup(rawValue: groupBy.rawValue)!
         choices.segmentedModel = SegmentedModel(rawValue: its.rawValue)!
         choices.autoRebase = autoRebase

@@ -89,7 +89,7 @@ import WardSPC
             evaluationSettings.benchmark = 25
             let expectedEvaluation = EvaluationJSON.document(try Evaluator.evaluate(dataset, settings: evaluationSettings))
             #expect(evaluation.text == expectedEvaluation.rendered(pretty: true) + "\n")
-            #expect(evaluation.text.contains("\"schema\": \"wardspc/evaluation@1\""))
+            #expect(evaluation.text.contains("\"schema\": \"wardspc/evaluation@2\""))
         }
     }
 

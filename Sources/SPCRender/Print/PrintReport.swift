@@ -58,16 +58,15 @@ public enum PrintReport {
             page.paragraph(headline.comparison, size: 8.5, fill: Palette.secondaryText)
             for measure in headline.measures {
                 var line = DisplayName.measure(measure.measure) + ": "
-                if let reduction = measure.reductionPercent {
-                    line += reduction >= 0 ? "\(ValueText.fixed(reduction, decimals: 0))% lower"
-                        : "\(ValueText.fixed(-reduction, decimals: 0))% higher"
-                    if let interval = measure.reductionCI95 { line += " (95% CI: \(HeadlineSection.intervalWords(interval)))" }
-                    line += "."
+                if let reduction = measure.reductionPercent, measure.verdict != "insufficient_data" {
+                    line += reduction >= 0 ? "\(ValueText.fixed(reduction, decimals: 0))% lower."
+                        : "\(ValueText.fixed(-reduction, decimals: 0))% higher."
                 } else {
-                    line += "no reduction can be computed."
+                    line += "too few incidents to judge."
                 }
-                if let verdict = measure.verdict { line += " " + HeadlineSection.verdictWords(verdict, benchmark: benchmark) }
-                let reaching = measure.reaching.map { "\($0.wards) of \(measure.wardsWithReduction) ≥ \(ValueText.reading($0.percent))%" }
+                // The verdict in the same words as the page's card (its interval included).
+                if let words = measure.verdictWords { line += " " + HeadlineSection.sentence(words) }
+                let reaching = measure.reaching.map { "\($0.wards) of \(measure.wardsWithEstimate) ≥ \(ValueText.reading($0.percent))%" }
                 if !reaching.isEmpty { line += " Wards: " + reaching.joined(separator: " · ") + "." }
                 page.cursor += 3
                 page.paragraph(line, size: 9.5)

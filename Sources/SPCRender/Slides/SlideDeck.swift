@@ -56,15 +56,14 @@ public enum SlideDeck {
             let benchmark = ValueText.reading(headline.benchmarkPercent) + "%"
             for measure in headline.measures {
                 var line = DisplayName.measure(measure.measure) + ": "
-                if let reduction = measure.reductionPercent {
-                    line += reduction >= 0 ? "\(ValueText.fixed(reduction, decimals: 0))% lower"
-                        : "\(ValueText.fixed(-reduction, decimals: 0))% higher"
-                    if let interval = measure.reductionCI95 { line += " (95% CI: \(HeadlineSection.intervalWords(interval)))" }
-                    line += "."
+                if let reduction = measure.reductionPercent, measure.verdict != "insufficient_data" {
+                    line += reduction >= 0 ? "\(ValueText.fixed(reduction, decimals: 0))% lower."
+                        : "\(ValueText.fixed(-reduction, decimals: 0))% higher."
                 } else {
-                    line += "no reduction can be computed."
+                    line += "too few incidents to judge."
                 }
-                if let verdict = measure.verdict { line += " " + HeadlineSection.verdictWords(verdict, benchmark: benchmark) }
+                // The verdict in the same words as the page's card (its interval included).
+                if let words = measure.verdictWords { line += " " + HeadlineSection.sentence(words) }
                 lines.append((line, 1600, false))
             }
         }

@@ -8,6 +8,9 @@ public struct EvaluationSettings: Sendable {
     public var events: WardEvents?
     /// The benchmark reduction, in per cent (the NCCMH collaborative's 15%).
     public var benchmark = EvaluationSettings.defaultBenchmark
+    /// Fewer incidents than this in a ward's (or a pooled group's) baseline and comparison
+    /// together are too few to judge: its verdict is `insufficient_data` (`--min-incidents`).
+    public var minimumIncidents = Verdict.defaultMinimumIncidents
     /// The SPC view (centre-line change) uses these chart and rule settings; its chart
     /// defaults to u when the data has bed days, else c.
     public var analysis = AnalysisSettings()

@@ -28,7 +28,7 @@ enum BreakdownWording {
 
     static func change(_ ratio: PooledRatio?) -> String {
         guard let ratio else { return "–" }
-        return "\(EvaluationWording.change(fromReduction: ratio.reductionPercent)) (\(EvaluationWording.changeInterval(ratio.reductionInterval)))"
+        return "\(EvaluationWording.change(ratio: ratio.estimate)) (95% CI \(EvaluationWording.changeRange(ratio.interval)))"
     }
 
     static func cells(_ row: DimensionBreakdown.Row, _ breakdown: DimensionBreakdown, _ suppression: Suppression) -> [String] {

@@ -55,6 +55,7 @@ public struct AnalysisRequest: Sendable {
         evaluation.windows.provisional = choices.provisional
         evaluation.events = choices.events
         evaluation.benchmark = choices.benchmark ?? EvaluationSettings.defaultBenchmark
+        evaluation.minimumIncidents = choices.minimumIncidents ?? Verdict.defaultMinimumIncidents
         evaluation.groupBy = choices.groupBy
         evaluation.segmentedModel = choices.segmentedModel
         // The comparison's SPC view: for `evaluate` the chart asked for (Evaluator refuses

@@ -36,6 +36,8 @@ public struct RequestChoices: Sendable {
     public var filters = SeriesFilters()
     /// `--benchmark`, in per cent; `nil` = 15 (the NCCMH collaborative's reduction).
     public var benchmark: Double?
+    /// `--min-incidents`: fewer incidents than this are too few to judge; `nil` = 10.
+    public var minimumIncidents: Int?
     /// `--provisional N`: the last N periods are left out of the comparison.
     public var provisional = 0
     public var groupBy: PoolingGroup = .trust
