@@ -57,15 +57,7 @@ public enum PrintReport {
             page.paragraph("Programme headline against the \(benchmark) benchmark", size: 13, bold: true)
             page.paragraph(headline.comparison, size: 8.5, fill: Palette.secondaryText)
             for measure in headline.measures {
-                var line = DisplayName.measure(measure.measure) + ": "
-                if let reduction = measure.reductionPercent, measure.verdict != "insufficient_data" {
-                    line += reduction >= 0 ? "\(ValueText.fixed(reduction, decimals: 0))% lower."
-                        : "\(ValueText.fixed(-reduction, decimals: 0))% higher."
-                } else {
-                    line += "too few incidents to judge."
-                }
-                // The verdict in the same words as the page's card (its interval included).
-                if let words = measure.verdictWords { line += " " + HeadlineSection.sentence(words) }
+                var line = HeadlineSection.oneLine(measure)
                 let reaching = measure.reaching.map { "\($0.wards) of \(measure.wardsWithEstimate) ≥ \(ValueText.reading($0.percent))%" }
                 if !reaching.isEmpty { line += " Wards: " + reaching.joined(separator: " · ") + "." }
                 page.cursor += 3

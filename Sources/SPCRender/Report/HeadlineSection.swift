@@ -31,6 +31,20 @@ enum HeadlineSection {
         html.end("section")
     }
 
+    /// One measure's headline as one line of text (the PDF's cover, the summary slide): its
+    /// change and the verdict in the card's own words.
+    static func oneLine(_ measure: ReportHeadline.Measure) -> String {
+        var line = DisplayName.measure(measure.measure) + ": "
+        if let reduction = measure.reductionPercent, measure.verdict != "insufficient_data" {
+            line += reduction >= 0 ? "\(ValueText.fixed(reduction, decimals: 0))% lower."
+                : "\(ValueText.fixed(-reduction, decimals: 0))% higher."
+        } else {
+            line += "too few incidents to judge."
+        }
+        if let words = measure.verdictWords { line += " " + sentence(words) }
+        return line
+    }
+
     /// The verdict's words as a sentence: capitalised, with a full stop.
     static func sentence(_ words: String) -> String {
         guard let first = words.first else { return words }

@@ -53,17 +53,8 @@ public enum SlideDeck {
         }
         lines.append(("\(ValueText.count(content.series.count, "chart")): \(ValueText.count(trusts, "trust")), \(ValueText.count(wards, "ward"))\(span).", 1600, false))
         if let headline = content.headline {
-            let benchmark = ValueText.reading(headline.benchmarkPercent) + "%"
             for measure in headline.measures {
-                var line = DisplayName.measure(measure.measure) + ": "
-                if let reduction = measure.reductionPercent, measure.verdict != "insufficient_data" {
-                    line += reduction >= 0 ? "\(ValueText.fixed(reduction, decimals: 0))% lower."
-                        : "\(ValueText.fixed(-reduction, decimals: 0))% higher."
-                } else {
-                    line += "too few incidents to judge."
-                }
-                // The verdict in the same words as the page's card (its interval included).
-                if let words = measure.verdictWords { line += " " + HeadlineSection.sentence(words) }
+                var line = HeadlineSection.oneLine(measure)
                 lines.append((line, 1600, false))
             }
         }
