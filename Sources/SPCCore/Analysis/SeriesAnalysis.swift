@@ -130,6 +130,9 @@ public enum SPCAnalysis {
                 warnings.append("\(subject) fewer than \(MakingDataCount.minimumPhasePoints) usable points (excluded points and points without a value do not count): no limits, signals or icons there (the mean is kept), as NHS England does")
             }
         }
+        if lines.screeningFellBack {
+            warnings.append("screening the moving ranges would have left an average moving range of 0 (nearly every value the same), so every other point would be outside the limits: the limits use all moving ranges instead")
+        }
         let outcome: RuleOutcome
         switch rules.kind {
         case .anhoej: outcome = Anhoej.evaluate(lines, layout: layout, chart: configuration.chart.kind)

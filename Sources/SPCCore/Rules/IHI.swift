@@ -42,8 +42,14 @@ public enum IHI {
 
             events += OutsideLimits.events(lines, layout: layout, range: range)
 
+            // Small counts (`RunChances`): each side's shift as unlikely by chance as the nominal one.
+            let shiftLengths = lines.runChances.map {
+                (high: $0.runLength(nominal: parameters.shiftLength, side: .high, points: scan.useful, givenOffCentre: true),
+                 low: $0.runLength(nominal: parameters.shiftLength, side: .low, points: scan.useful, givenOffCentre: true))
+            } ?? (high: parameters.shiftLength, low: parameters.shiftLength)
+            func shiftLength(_ side: SignalSide) -> Int { side == .high ? shiftLengths.high : shiftLengths.low }
             if parameters.shiftLength >= 2 {
-                for run in scan.runs.indices where scan.runs[run].length >= parameters.shiftLength {
+                for run in scan.runs.indices where scan.runs[run].length >= shiftLength(scan.runs[run].side) {
                     events.append(SignalEvent(kind: .shift, points: scan.points(ofRun: run), side: scan.runs[run].side,
                                               phase: phase))
                 }
@@ -68,8 +74,10 @@ public enum IHI {
             if tooFew { events.append(SignalEvent(kind: .tooFewRuns, points: usefulIndices, side: nil, phase: phase)) }
             if tooMany { events.append(SignalEvent(kind: .tooManyRuns, points: usefulIndices, side: nil, phase: phase)) }
 
-            let longestRun = scan.runs.map(\.length).max() ?? 0
-            let longestRunLimit = max(parameters.shiftLength - 1, 0)
+            let longest = scan.runs.indices.max { scan.runs[$0].length < scan.runs[$1].length }
+            let longestRun = longest.map { scan.runs[$0].length } ?? 0
+            let longestShiftLength = longest.map { shiftLength(scan.runs[$0].side) } ?? parameters.shiftLength
+            let longestRunLimit = longestShiftLength == Int.max ? Int.max : max(longestShiftLength - 1, 0)
             let shift = parameters.shiftLength >= 2 && longestRun > longestRunLimit
             statistics.append(RunsStatistics(
                 useful: scan.useful.count, longestRun: longestRun, longestRunLimit: longestRunLimit,
