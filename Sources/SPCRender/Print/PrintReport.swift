@@ -162,7 +162,7 @@ public enum PrintReport {
                                   into pages: inout [PrintPage]) {
         let gap = 14.0
         let chartWidth = (PrintPage.contentWidth - gap) / 2
-        let chartHeight = chartWidth * content.chartOptions.height / max(1, content.chartOptions.width)
+        let naturalHeight = chartWidth * content.chartOptions.height / max(1, content.chartOptions.width)
         let captionSize = 7.5
 
         func start(continued: Bool) -> PrintPage {
@@ -176,18 +176,32 @@ public enum PrintReport {
         }
 
         var page = start(continued: false)
-        for row in stride(from: 0, to: series.count, by: 2) {
-            let members = Array(series[row..<min(row + 2, series.count)])
-            let captions = members.map { index -> [String] in
+        let rows = stride(from: 0, to: series.count, by: 2).map { row in
+            Array(series[row..<min(row + 2, series.count)]).map { index -> (index: Int, caption: [String]) in
                 let report = content.series[index]
                 var lines = PrintPage.wrap(ChartReading.sentence(report), width: chartWidth, size: captionSize, maxLines: 5)
                 if !report.warnings.isEmpty {
                     lines += PrintPage.wrap("Note: " + report.warnings.joined(separator: "; ") + ".", width: chartWidth,
                                             size: captionSize, maxLines: 2)
                 }
-                return lines
+                return (index, lines)
             }
-            let rowHeight = chartHeight + 4 + Double(captions.map(\.count).max() ?? 0) * captionSize * 1.3 + 12
+        }
+        func captionHeight(_ row: [(index: Int, caption: [String])]) -> Double {
+            4 + Double(row.map(\.caption.count).max() ?? 0) * captionSize * 1.3 + 12
+        }
+        // A ward of up to six charts keeps to one page: long readings shrink the charts a
+        // little (never below 70% of their height) rather than push a row over.
+        let available = PrintPage.contentBottom - page.cursor
+        let captions = rows.reduce(0) { $0 + captionHeight($1) }
+        var chartHeight = naturalHeight
+        if rows.count <= 3, captions + Double(rows.count) * chartHeight > available {
+            chartHeight = max(0.7 * naturalHeight, (available - captions) / Double(max(rows.count, 1)))
+        }
+        for row in rows {
+            let members = row.map(\.index)
+            let captions = row.map(\.caption)
+            let rowHeight = chartHeight + captionHeight(row)
             if !page.fits(rowHeight) {
                 pages.append(page)
                 page = start(continued: true)
