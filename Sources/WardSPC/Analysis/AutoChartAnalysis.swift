@@ -68,6 +68,10 @@ extension Analyzer {
         chosen.plotRate = false
         var prepared = try prepare(series, context: context, settings: chosen)
         prepared.configuration.chart.probabilityLimits = advice.probabilityLimits
+        if let length = ChartAdvisor.shiftLength(advice, points: prepared.spc.count, rules: prepared.configuration.rules) {
+            prepared.configuration.rules.shiftLength = length
+        }
+
         if let partial {
             prepared.spc.excluded = prepared.kept.map { partial[$0] }
         }

@@ -73,19 +73,28 @@ public struct ChartAdvice: Sendable, Equatable {
 /// "Choosing the chart"). A pure function of the series' facts:
 ///
 /// - values (not counts) → i (XmR);
-/// - ordinary counts (at least one a period on average) → u with bed days, else c, with
-///   exact Poisson limits while the mean count per point is under `probabilityLimitsBelowMean`;
-/// - **rare** counts (under one a period on average: most periods are zero — Wheeler 2011,
-///   Anhøj's *SPC for health care* ch. 12, Provost & Murray 2011 ch. 7) → a g chart of the days
-///   between incidents when their dates are known and there are enough of them; otherwise
-///   weekly data summed to calendar months (u with bed days, else c, with exact Poisson
-///   limits) when that
-///   gives at least one incident a month on average; otherwise too sparse: drawn, with no
-///   limits or signals, and said so.
+/// - ordinary counts (at least `rareMeanPerPeriod` a period on average) → u with bed days,
+///   else c, with exact Poisson limits and run rules that allow for small counts
+///   (`RunChances`) while the mean count per point is under `probabilityLimitsBelowMean`;
+/// - **rare** counts (under `rareMeanPerPeriod` a period: most periods are zero — Wheeler
+///   2011, Anhøj's *SPC for health care* ch. 12, Provost & Murray 2011 ch. 7) → a g chart of
+///   the days between incidents when their dates are known and there are enough of them;
+///   otherwise weekly data summed to calendar months (u with bed days, else c, exact Poisson
+///   limits, small-count run rules, and shifts as long as `shiftLength` says) when that gives
+///   at least `monthlyMinimum` incidents a month; otherwise too sparse: drawn, with no limits
+///   or signals, and said so.
 public enum ChartAdvisor {
-    /// Fewer incidents than this per period on average is rare: most periods are zero,
-    /// P(a period below the mean) is e^−λ, far from the ½ the run rules assume.
-    public static let rareMeanPerPeriod = 1.0
+    /// Fewer incidents than this per period on average is rare: P(a period with none) =
+    /// e^−λ is over 0.6, so the chart is mostly zeros and its runs mostly runs of zeros.
+    /// Chosen by the calibration (docs/analysis.md): 0.5 keeps the false alarms on stable
+    /// series below normal data's and still catches 60% of real falls; 1.0 catches far fewer.
+    public static let rareMeanPerPeriod = 0.5
+    /// Under this many incidents a period the run rules signal by chance on a c, u or run
+    /// chart drawn with ±3σ limits and the usual run lengths: an explicit chart warns.
+    public static let sparseWarningBelow = 1.0
+    /// A rare series summed to calendar months needs at least this many incidents a month on
+    /// average to be charted with limits and signals; fewer is too sparse for any chart.
+    public static let monthlyMinimum = 1.0
     /// c and u charts get exact Poisson limits while the mean count per point is below this:
     /// under it the 3σ lower limit is 0 or near it and the upper limit's chance of a false
     /// alarm is several times its nominal 0.135%.
@@ -108,7 +117,7 @@ public enum ChartAdvisor {
             let exact = mean < probabilityLimitsBelowMean
             let what = hasBedDays ? "counts with bed days: a u chart of the rate per 1,000 occupied bed days"
                 : "counts without bed days: a c chart"
-            let limits = exact ? ", with exact Poisson limits (\(amount(mean)) a \(period) is too few for ±3σ limits)" : ""
+            let limits = exact ? ", with exact Poisson limits and run rules for small counts (\(amount(mean)) a \(period) is too few for ±3σ limits)" : ""
             return ChartAdvice(chart: hasBedDays ? .u : .c, periods: .asRecorded, probabilityLimits: exact,
                                showsSignals: true, isRare: false, reason: what + limits)
         }
@@ -122,7 +131,7 @@ public enum ChartAdvisor {
             : max(1, Double(facts.spanDays) / daysPerMonth)
         let perMonth = facts.incidents / months
         let chart: ChartKind = hasBedDays ? .u : .c
-        if facts.periodKind != .month && perMonth >= rareMeanPerPeriod {
+        if facts.periodKind != .month && perMonth >= monthlyMinimum {
             let exposure = hasBedDays ? "counts and bed days summed" : "counts summed"
             return ChartAdvice(chart: chart, periods: .calendarMonths, probabilityLimits: true, showsSignals: true,
                                isRare: true,
@@ -135,16 +144,31 @@ public enum ChartAdvisor {
                            reason: "too few incidents for an SPC chart to tell change from chance: \(count) in \(duration(days: facts.spanDays)); drawn by month without limits or signals")
     }
 
+    /// The shift length a rare series gets under `mdc`, `ptd` and `ihi`: a run of one side
+    /// must be longer than Anhøj's round(log₂ n) + 3, the longest run a stable series of n
+    /// points shows by chance (Schilling 2012; Anhøj & Olesen 2014), and never shorter than
+    /// the rule set's own length. The fixed 6 or 7 points are tuned to flag a share of
+    /// points on any one stretch; over two or three years of sparse monthly counts they
+    /// flag some run on most stable series, and a rare-event chart is read for change, not
+    /// watched week by week. `RunChances` then lengthens the more likely side further.
+    /// - Returns: `nil` when the series is not rare, has no signals, or the rules are Anhøj's
+    ///   (already calibrated to the series' length).
+    public static func shiftLength(_ advice: ChartAdvice, points: Int, rules: RuleParameters) -> Int? {
+        guard advice.isRare, advice.showsSignals, advice.chart != .g, rules.kind != .anhoej,
+              rules.shiftLength > 0, let limit = Anhoej.longestRunLimit(useful: points) else { return nil }
+        return max(rules.shiftLength, limit + 1)
+    }
+
     /// The warning an explicit c, u or run chart of counts gets when the data are rare.
     public static func rareWarning(_ facts: SeriesFacts, chart: ChartKind) -> String? {
         guard facts.valueKind == .count, [.c, .u, .up, .run, .i].contains(chart),
-              facts.observedPeriods > 0, facts.meanPerPeriod < rareMeanPerPeriod else { return nil }
+              facts.observedPeriods > 0, facts.meanPerPeriod < sparseWarningBelow else { return nil }
         let period = facts.periodKind.name
         return "rare events: \(amount(facts.meanPerPeriod)) incidents a \(period) on average, so most \(period)s are zero and the run rules signal by chance; --chart auto draws the chart an expert would"
     }
 
     /// A mean in words: two significant figures, at most two decimals.
-    static func amount(_ value: Double) -> String {
+    public static func amount(_ value: Double) -> String {
         let decimals = value >= 10 ? 0 : value >= 1 ? 1 : 2
         var text = String(Int((value * pow10(decimals)).rounded()))
         if decimals > 0 {
