@@ -19,6 +19,8 @@ extension Evaluator {
             return (evaluation, nil)
         }
         evaluation.notes = windows.notes
+        let definition = settings.catalogue.definition(of: series.measure)
+        evaluation.benchmarkApplies = definition.benchmarkApplies
         let bedDays = dataset.hasDenominator
         // With bed days, a period without them cannot count towards a rate.
         func usable(_ indices: [Int]) -> [Int] {
@@ -34,15 +36,14 @@ extension Evaluator {
                                     comparisonCount: after.count, comparisonExposure: after.exposure)
             evaluation.counts = counts
             evaluation.rateRatio = RateRatio.compute(counts)
-            evaluation.verdict = Verdict(rateRatio: evaluation.rateRatio, benchmark: settings.benchmark,
+            evaluation.verdict = Verdict(rateRatio: evaluation.rateRatio,
+                                         benchmark: definition.benchmarkApplies ? settings.benchmark : nil,
                                          minimumIncidents: settings.minimumIncidents)
             if before.count == 0 {
                 evaluation.notes.append("no incidents in the baseline window: a reduction is undefined")
             }
         }
-        if series.measure.lowercased().contains("sexual") {
-            evaluation.notes.append("a rise in sexual-safety incidents can reflect better reporting rather than more harm")
-        }
+        if let caveat = definition.caveat { evaluation.notes.append(caveat) }
         evaluation.centreChangePercent = centreChange(series, windows: baseline, dataset: dataset, analysis: analysis,
                                                       wardEvents: wardEvents, settings: settings)
         let regression = SegmentedRegressionQueue.entry(series, baseline: baseline, comparison: comparison,

@@ -77,7 +77,7 @@ public enum Evaluator {
             wards: wards,
             trusts: pool(wards, byTrust: settings.groupBy != .measure, settings: settings),
             programme: pool(wards, byTrust: false, settings: settings),
-            benchmark: settings.benchmark, minimumIncidents: settings.minimumIncidents, period: context.periodKind.name,
+            benchmark: settings.benchmark, catalogue: settings.catalogue, minimumIncidents: settings.minimumIncidents, period: context.periodKind.name,
             exposureIsBedDays: context.hasDenominator, chart: chart, groupBy: settings.groupBy, warnings: warnings)
     }
 
