@@ -122,7 +122,7 @@ extension MeasureCatalogue {
                     guard case .text(let text) = entry.value else { wrongKind("\"decrease\", \"increase\" or \"neutral\""); continue }
                     guard let improvement = Improvement(rawValue: Self.fold(text)) else {
                         problem(entry.line, "improvement of \(table.measure) is \"\(text)\", which is not a direction",
-                                hint: "use \"decrease\" (lower is better), \"increase\" (higher is better) or \"neutral\"")
+                                hint: "use \"decrease\" when lower is better, \"increase\" when higher is better, or \"neutral\"")
                         continue
                     }
                     definition.improvement = improvement
