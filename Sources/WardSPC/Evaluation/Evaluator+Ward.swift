@@ -11,6 +11,8 @@ extension Evaluator {
                                         baseline: nil, comparison: nil, counts: nil, rateRatio: nil,
                                         verdict: .insufficientData, centreChangePercent: nil, its: nil,
                                         notes: [], warnings: [])
+        let definition = settings.catalogue.definition(of: series.measure)
+        evaluation.benchmarkApplies = definition.benchmarkApplies
         let wardEvents = settings.events?.events(trust: series.trust, ward: series.ward) ?? []
         let intervention = wardEvents.first { $0.kind == .phase }?.date
         guard let windows = EvaluationWindows.choose(periods: series.periods, settings: settings.windows,
@@ -19,8 +21,6 @@ extension Evaluator {
             return (evaluation, nil)
         }
         evaluation.notes = windows.notes
-        let definition = settings.catalogue.definition(of: series.measure)
-        evaluation.benchmarkApplies = definition.benchmarkApplies
         let bedDays = dataset.hasDenominator
         // With bed days, a period without them cannot count towards a rate.
         func usable(_ indices: [Int]) -> [Int] {
