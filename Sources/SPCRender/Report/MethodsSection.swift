@@ -40,7 +40,8 @@ enum MethodsSection {
         for report in content.series where seen.insert(report.measure).inserted {
             // A g chart's direction is the other way round (days between incidents): say the measure's.
             let direction = report.chart == .g || report.chart == .t ? report.rules.improvement.reversed : report.rules.improvement
-            measures[direction, default: []].append(DisplayName.measure(report.measure, catalogue: content.catalogue).lowercased())
+            let label = DisplayName.measure(report.measure, catalogue: content.catalogue)
+            measures[direction, default: []].append(label == label.uppercased() ? label : label.lowercased())
         }
         let parts = Improvement.allCases.compactMap { direction -> String? in
             guard let names = measures[direction] else { return nil }
@@ -48,7 +49,7 @@ enum MethodsSection {
         }
         var text = "Signals are called improvement or concern on the assumption that \(parts.joined(separator: "; "))."
         if !content.provenance.settings.contains(where: { $0.hasPrefix("--improvement") }) {
-            text += " Each measure's direction is the measure catalogue's (docs/measures.md); --improvement sets one for every measure."
+            text += " Each measure's direction is its own, from WardSPC's measure catalogue or a --measures file; --improvement sets one direction for all of them."
         }
         return text
     }
