@@ -114,17 +114,11 @@ public enum ReportBuilder {
         let analysisSettings = request.analysis
         guard dataset.valueKind == .count, !analysisSettings.chart.needsIncidentDates else { return }
         do {
-            var evaluationSettings = request.evaluation
-            // A process measure (a share of those due, the catalogue's p chart) is not a rate
-            // of incidents: its p chart shows it, the headline and funnels are of incidents.
+            // A process measure (the catalogue's p chart) is left out of the evaluation, which
+            // says so; the headline and funnel plots are of incidents.
             let processMeasures = processMeasures(in: analysis.series, catalogue: analysisSettings.catalogue)
-            if !processMeasures.isEmpty {
-                let incidentMeasures = Set(analysis.series.map(\.measure)).subtracting(processMeasures)
-                guard !incidentMeasures.isEmpty else { return }
-                evaluationSettings.analysis.measures = evaluationSettings.analysis.measures.isEmpty
-                    ? incidentMeasures : evaluationSettings.analysis.measures.intersection(incidentMeasures)
-            }
-            let evaluation = try Evaluator.evaluate(dataset, settings: evaluationSettings)
+            guard processMeasures.count < Set(analysis.series.map(\.measure)).count else { return }
+            let evaluation = try Evaluator.evaluate(dataset, settings: request.evaluation)
             let comparison = comparisonSentence(request.evaluation.windows, eventsFile: about.eventsFile,
                                                 period: dataset.periodKind.name)
             content.headline = ReportHeadline(evaluation: evaluation, comparison: comparison)
