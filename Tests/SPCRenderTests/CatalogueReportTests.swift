@@ -30,7 +30,7 @@ import WardSPC
         let ligature = Self.content.series.filter { $0.measure == SampleProgramme.ligatureMeasure }
         #expect(ligature.count == 4)
         #expect(ligature.allSatisfy { $0.chart == .p && $0.rules.improvement == .increase })
-        #expect(Self.html.contains("p chart (proportions) of ligature assessments on time"))
+        #expect(Self.html.contains("p chart (proportions) of ligature assessments on time (proportion: assessments completed on time of those due)"))
         #expect(Self.html.contains("a process measure (completed of those due)"))
     }
 
@@ -59,5 +59,25 @@ import WardSPC
         #expect(Self.html.contains("neither direction is better for sexual safety"))
         #expect(Self.html.contains("lower is better for AWOL, rapid tranquillisation, restraint"))
         #expect(!Self.html.contains("lower is better for every measure"))
+    }
+
+    @Test func measuresFileLabel_reachesTheChartTitlesAndTheHeadline() throws {
+        let root = TestSeries.repositoryRoot.path
+        let dataset = try WardDataReader.read(path: root + "/SampleData/wards.csv")
+        var choices = RequestChoices()
+        var catalogue = MeasureCatalogue.builtIn
+        var restraint = catalogue.definition(of: "restraint")
+        restraint.label = "Physical holds"
+        catalogue.set(restraint)
+        choices.catalogue = catalogue
+        choices.filters.wards = ["Alder"]
+        choices.filters.measures = ["restraint"]
+        let request = try AnalysisRequest.resolve(choices, purpose: .picture, facts: DatasetFacts(dataset))
+        let content = try ReportBuilder.content(dataset, request: request,
+                                                about: ReportBuilder.About(dataFile: "wards.csv", generated: "2026-01-01"))
+        #expect(content.series.allSatisfy { $0.measureLabel == "Physical holds" })
+        let html = HTMLReport.build(content).index.string
+        #expect(html.contains("RX1 · Alder · Physical holds"))
+        #expect(content.headline?.measures.first?.label == "Physical holds")
     }
 }

@@ -40,7 +40,7 @@ enum MethodsSection {
         for report in content.series where seen.insert(report.measure).inserted {
             // A g chart's direction is the other way round (days between incidents): say the measure's.
             let direction = report.chart == .g || report.chart == .t ? report.rules.improvement.reversed : report.rules.improvement
-            let label = DisplayName.measure(report.measure, catalogue: content.catalogue)
+            let label = DisplayName.measure(of: report)
             measures[direction, default: []].append(label == label.uppercased() ? label : label.lowercased())
         }
         let parts = Improvement.allCases.compactMap { direction -> String? in

@@ -21,10 +21,11 @@ extension ReportHeadline {
                            verdict: pooled.verdict.rawValue, verdictWords: words,
                            wardsWithEstimate: pooled.reductions.wardsWithEstimate, reaching: reaching,
                            note: evaluation.catalogue.definition(of: pooled.measure).caveat,
-                           benchmarkApplies: pooled.benchmarkApplies)
+                           benchmarkApplies: pooled.benchmarkApplies,
+                           label: evaluation.catalogue.definition(of: pooled.measure).label + (pooled.group.map { " · \($0)" } ?? ""))
         }
         var notes: [String] = []
-        let without = measures.filter { !$0.benchmarkApplies }.map { DisplayName.measure($0.measure, catalogue: evaluation.catalogue) }
+        let without = measures.filter { !$0.benchmarkApplies }.map { $0.label ?? DisplayName.measure($0.measure) }
         if !without.isEmpty {
             notes.append("The \(ValueText.reading(evaluation.benchmark))% benchmark is for restrictive practice; \(without.joined(separator: ", ")) \(without.count == 1 ? "is" : "are") judged on the interval alone.")
         }

@@ -44,11 +44,14 @@ public struct ReportHeadline: Sendable {
         /// Whether the benchmark applies to the measure (the catalogue's); without it the
         /// verdict's words say nothing of the benchmark.
         public var benchmarkApplies: Bool
+        /// The measure's label from the request's catalogue; `nil` = the built-in one.
+        public var label: String?
 
         public init(measure: String, wards: Int, reductionPercent: Double?, reductionCI95: Interval?, verdict: String?,
                     verdictWords: String? = nil, wardsWithEstimate: Int, reaching: [Reaching], note: String? = nil,
-                    benchmarkApplies: Bool = true) {
+                    benchmarkApplies: Bool = true, label: String? = nil) {
             self.benchmarkApplies = benchmarkApplies
+            self.label = label
             self.measure = measure
             self.wards = wards
             self.reductionPercent = reductionPercent

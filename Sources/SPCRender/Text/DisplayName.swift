@@ -7,4 +7,10 @@ public enum DisplayName {
     public static func measure(_ name: String, catalogue: MeasureCatalogue = .builtIn) -> String {
         catalogue.definition(of: name).label
     }
+
+    /// A chart's measure: the label its analysis gave it (the request's catalogue, so a
+    /// `--measures` file's label), else the built-in one.
+    public static func measure(of report: SeriesReport) -> String {
+        report.measureLabel ?? measure(report.measure)
+    }
 }

@@ -134,6 +134,8 @@ public enum Analyzer {
         var warnings: [String]
         var wardEvents: [WardEvent]
         var configuration: AnalysisConfiguration
+        /// The measure as the catalogue knows it (label and unit for the report).
+        var definition: MeasureDefinition
     }
 
     /// Drops periods a ratio chart cannot plot (no denominator) with a warning, and
@@ -182,7 +184,8 @@ public enum Analyzer {
         let configuration = configuration(wardEvents: wardEvents,
                                           excludedPeriod: { dataset.periodKind.start(of: $0) }, settings: settings)
         return PreparedSeries(source: series, spc: spcSeries, kept: kept, warnings: warnings,
-                              wardEvents: wardEvents, configuration: configuration)
+                              wardEvents: wardEvents, configuration: configuration,
+                              definition: settings.catalogue.definition(of: series.measure))
     }
 
     /// The report of a prepared periodic series: counts and denominators filled in, and
@@ -202,6 +205,7 @@ public enum Analyzer {
         }
         report.warnings = prepared.warnings + report.warnings
         report.warnings += missingPeriodsWarning(series, periodName: periodName)
+        report.describe(prepared.definition)
         return report
     }
 
@@ -241,9 +245,11 @@ public enum Analyzer {
                             settings: AnalysisSettings) -> SeriesReport {
         let configuration = configuration(wardEvents: wardEvents, excludedPeriod: excludedPeriod, settings: settings)
         let analysis = SPCAnalysis.analyse(series, configuration: configuration)
-        return SeriesReport(analysis: analysis, series: series, trust: trust, ward: ward, measure: measure,
-                            periodName: periodName, configuration: configuration,
-                            phaseEvents: wardEvents.filter { $0.kind == .phase }, annotations: wardEvents)
+        var report = SeriesReport(analysis: analysis, series: series, trust: trust, ward: ward, measure: measure,
+                                  periodName: periodName, configuration: configuration,
+                                  phaseEvents: wardEvents.filter { $0.kind == .phase }, annotations: wardEvents)
+        report.describe(settings.catalogue.definition(of: measure))
+        return report
     }
 
     /// The request's configuration with the plan its ward's events add (phases from
@@ -269,6 +275,12 @@ public enum Analyzer {
 }
 
 extension SeriesReport {
+    /// The label and unit the catalogue gives the measure.
+    mutating func describe(_ definition: MeasureDefinition) {
+        measureLabel = definition.label
+        measureUnit = definition.unit == MeasureDefinition.incidents ? nil : definition.unit
+    }
+
     /// The report of one analysed series (counts and denominators filled by the caller).
     init(analysis: SeriesAnalysis, series: Series, trust: String, ward: String, measure: String, periodName: String,
          configuration: AnalysisConfiguration, phaseEvents: [WardEvent], annotations: [WardEvent]) {

@@ -35,7 +35,7 @@ extension MeasureCatalogue {
             MeasureDefinition(key: "sexual_safety", label: "Sexual safety", improvement: .neutral, benchmarkApplies: false,
                               caveat: sexualSafetyCaveat),
             MeasureDefinition(key: "ligature_assessments", label: "Ligature assessments on time",
-                              unit: "assessments completed on time", improvement: .increase, benchmarkApplies: false,
+                              unit: "assessments completed on time of those due", improvement: .increase, benchmarkApplies: false,
                               preferredChart: .p,
                               caveat: "A process measure: the share of ligature risk assessments due that were completed on time; higher is better."),
         ],

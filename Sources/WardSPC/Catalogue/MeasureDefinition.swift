@@ -26,7 +26,10 @@ public struct MeasureDefinition: Sendable, Equatable {
     /// each: `prone` for restraint.
     public var subtypeNotes: [String: String]
 
-    public init(key: String, label: String, unit: String = "incidents", improvement: Improvement,
+    /// The unit of an incident measure (the default).
+    public static let incidents = "incidents"
+
+    public init(key: String, label: String, unit: String = MeasureDefinition.incidents, improvement: Improvement,
                 benchmarkApplies: Bool, preferredChart: ChartKind? = nil, caveat: String? = nil,
                 subtypeNotes: [String: String] = [:]) {
         self.key = key

@@ -58,7 +58,7 @@ import WardSPC
         #expect(definition.improvement == .increase)
         #expect(definition.preferredChart == .p)
         #expect(!definition.benchmarkApplies)
-        #expect(definition.unit == "assessments completed on time")
+        #expect(definition.unit == "assessments completed on time of those due")
     }
 
     @Test func unknownMeasure_getsItsNameAsLabel_decrease_andNoBenchmark() {
