@@ -49,6 +49,7 @@ import WardSPC
         }
         #expect(byMeasure["sexual_safety"]?.note == MeasureCatalogue.sexualSafetyCaveat)
         #expect(headline.notes.contains { $0.contains("judged on the interval alone") })
+        #expect(headline.notes.contains { $0.hasPrefix("Ligature assessments on time: a process measure") })
     }
 
     @Test func captionsAndMethods_comeFromTheCatalogue() {

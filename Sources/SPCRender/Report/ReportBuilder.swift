@@ -122,6 +122,10 @@ public enum ReportBuilder {
             let comparison = comparisonSentence(request.evaluation.windows, eventsFile: about.eventsFile,
                                                 period: dataset.periodKind.name)
             content.headline = ReportHeadline(evaluation: evaluation, comparison: comparison)
+            if !processMeasures.isEmpty {
+                let names = processMeasures.sorted().map { DisplayName.measure($0, catalogue: analysisSettings.catalogue) }
+                content.headline?.notes.append("\(names.joined(separator: ", ")): a process measure (a share of those due), not a rate of incidents, so not in the headline; its p charts show its change.")
+            }
             var measures: [String] = []
             for series in analysis.series where !measures.contains(series.measure) && !processMeasures.contains(series.measure) {
                 measures.append(series.measure)
