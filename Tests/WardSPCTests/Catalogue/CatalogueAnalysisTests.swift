@@ -120,6 +120,13 @@ import WardSPC
         // JSON: benchmark_applies on every ward and pooled row.
         let json = EvaluationJSON.document(result).rendered()
         #expect(json.contains("\"benchmark_applies\":false") || json.contains("\"benchmark_applies\": false"))
+        // CSV: a benchmark_applies column after the verdict, on every row.
+        let csv = EvaluationCSV.render(result).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let column = try #require(csv.first?.firstIndex(of: "benchmark_applies"))
+        #expect(csv.first?[column - 1] == "verdict")
+        for row in csv.dropFirst() where row.count > column {
+            #expect(row[column] == (["restraint", "seclusion", "rapid_tranquillisation"].contains(String(row[3])) ? "true" : "false"), "\(row.prefix(4))")
+        }
         // The table's words name the benchmark only for the measures it applies to.
         let table = EvaluationTable.render(result)
         for line in table.split(separator: "\n") where line.contains("self_harm") || line.contains("awol") {
