@@ -25,6 +25,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         // Office Open XML (slides.pptx) and the upload page's download-everything zip.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // `--measures FILE`: the measure catalogue's TOML overrides (MeasureFile only, so the
+        // WardSPC library and the fuzz build stay free of it).
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
         // OpenBLAS (cblas.h) and LAPACKE (lapacke.h) as a system library.
@@ -46,6 +49,12 @@ let package = Package(
         .target(name: "SPCCore", dependencies: ["CBLAS", "Threads"], exclude: ["README.md"]),
         .target(name: "WardData", dependencies: ["Threads"], exclude: ["README.md"]),
         .target(name: "WardSPC", dependencies: ["WardData", "SPCCore", "Threads"], exclude: ["README.md"]),
+        // `--measures FILE` read with TOMLKit into `MeasureOverrides` (checked in WardSPC).
+        .target(
+            name: "MeasureFile",
+            dependencies: ["WardSPC", .product(name: "TOMLKit", package: "TOMLKit")],
+            exclude: ["README.md"]
+        ),
         .target(
             name: "SPCRender",
             dependencies: ["WardSPC", "Threads", "CRsvg", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
@@ -65,7 +74,7 @@ let package = Package(
         .executableTarget(
             name: "wardspc",
             dependencies: [
-                "WardSPC", "SPCRender", "WardSPCServer",
+                "WardSPC", "SPCRender", "WardSPCServer", "MeasureFile",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -73,7 +82,8 @@ let package = Package(
         .testTarget(name: "WardDataTests", dependencies: ["WardData"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "WardSPCTests",
-            dependencies: ["WardSPC", "Threads", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["WardSPC", "Threads", "MeasureFile",
+                           .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -27,7 +27,7 @@ struct UploadForm: Sendable, Equatable {
         form.title = ReportBuilder.defaultTitle
         form.rules = "mdc"
         form.benchmark = "15"
-        form.improvement = "decrease"
+        form.improvement = "measure"
         return form
     }()
 
@@ -90,7 +90,8 @@ struct UploadOptions: Sendable {
                 problems.append(FieldProblem(field: "rules", message: "Choose a rule set from the list"))
             }
         }
-        if !form.improvement.isEmpty {
+        // "measure": each measure's own direction, from the built-in measure catalogue.
+        if !form.improvement.isEmpty && form.improvement != "measure" {
             if let improvement = Improvement(rawValue: form.improvement) { options.improvement = improvement } else {
                 problems.append(FieldProblem(field: "improvement-decrease", message: "Choose which way is better"))
             }

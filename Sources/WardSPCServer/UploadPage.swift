@@ -109,7 +109,7 @@ enum UploadPage {
                     options: chartChoices, selected: form.chart, problems: problems, into: &html)
         selectField(id: "rules", label: "Rules for signals", hint: nil, options: ruleChoices,
                     selected: form.rules.isEmpty ? "mdc" : form.rules, problems: problems, into: &html)
-        improvementField(form.improvement.isEmpty ? "decrease" : form.improvement, problems: problems, into: &html)
+        improvementField(form.improvement.isEmpty ? "measure" : form.improvement, problems: problems, into: &html)
         html.end("fieldset")
 
         html.open("fieldset", class: "fieldset")
@@ -281,7 +281,8 @@ enum UploadPage {
         html.fixed("<legend class=\"label\">Which way is better?</legend>\n")
         html.fixed("<div class=\"hint\" id=\"improvement-hint\">Decides whether a signal is shown as improvement (blue) or concern (orange).</div>\n")
         if let error { errorMessage(id: "improvement", error, into: &html) }
-        for (value, label) in [("decrease", "Fewer is better (restraint, self-harm, AWOL)"),
+        for (value, label) in [("measure", "As each measure's own: fewer is better for restrictive practice, self-harm and AWOL, more for ligature assessments on time, neither for sexual safety"),
+                               ("decrease", "Fewer is better, for every measure"),
                                ("increase", "More is better"),
                                ("neutral", "Neither (e.g. sexual-safety reports, which can rise as reporting improves)")] {
             html.open("div", class: "radio")

@@ -14,7 +14,7 @@ struct AnalyzeCommand: ParsableCommand {
         the rule set. Output: a block per series (table), every point (csv, json: schema \
         wardspc/analysis@1) or one row per series with --summary (wardspc/summary@1). \
         Warnings about the data go to standard error. Defaults: --chart \(RequestPurpose.analyze.chartDefault), \
-        --rules \(RequestPurpose.analyze.rulesDefault), --improvement decrease, --format table.
+        --rules \(RequestPurpose.analyze.rulesDefault), each measure's direction from the measure catalogue (--measures FILE changes it, --improvement sets one for every measure), --format table.
         """,
         aliases: ["analyse"]
     )
@@ -45,7 +45,7 @@ struct AnalyzeCommand: ParsableCommand {
         observed.apply(to: &readOptions)
         let events = try WardEventsLoader.loadOrExit(spc.events, options: readOptions)
         var choices = RequestChoices()
-        spc.apply(to: &choices, events: events)
+        try spc.apply(to: &choices, events: events)
         choices.windows = StudyWindows(baseline)
         choices.filters = filters.filters
         let analysis = try withInput(file, progress: progress) { input, report in
@@ -71,7 +71,7 @@ struct AnalyzeCommand: ParsableCommand {
             text = summary ? OutputBytes(AnalysisCSV.summary(reports)) : AnalysisCSV.pointsOutput(reports)
         case (_, .csvPoints(let rows)): text = AnalysisCSV.pointsOutput(rows: rows)
         }
-        try output.write(text, inputs: [file] + (spc.events.map { [$0] } ?? []))
+        try output.write(text, inputs: [file] + (spc.events.map { [$0] } ?? []) + (spc.measures.map { [$0] } ?? []))
         // What the command built is left to the system at exit, not freed one by one.
         withExtendedLifetime((analysis, document)) { exitAfterOutput() }
     }

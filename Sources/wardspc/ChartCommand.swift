@@ -40,7 +40,7 @@ struct ChartCommand: ParsableCommand {
         let inputs = picture.inputs(file)
         try output.check(inputs: inputs)
         let (dataset, events) = try picture.read(file)
-        let choices = picture.choices(events: events)
+        let choices = try picture.choices(events: events)
         let (request, result) = try exitingOnBadInput {
             let request = try AnalysisRequest.resolve(choices, purpose: .picture, facts: DatasetFacts(dataset))
             return (request, try Analyzer.analyse(dataset, settings: request.analysis))

@@ -21,7 +21,12 @@ struct EvaluateCommand: ParsableCommand {
         --baseline-weeks, --from/--to, or each ward's first phase event in --events; with \
         nothing given, the first and last 26 observed periods. Rates are per 1,000 occupied bed \
         days when the file has bed days, else per period. Defaults: --chart \(RequestPurpose.comparison.chartDefault), \
-        --rules \(RequestPurpose.comparison.rulesDefault), --improvement decrease, --benchmark 15, --format table.
+        --rules \(RequestPurpose.comparison.rulesDefault), --benchmark 15, --format table. The benchmark applies \
+        only to the measures the measure catalogue says it does (restrictive practice: restraint, \
+        seclusion, rapid tranquillisation, long-term segregation and their total); the others \
+        (self-harm, AWOL, sexual safety, …) get the verdict on the interval alone — a clear \
+        reduction, a clear increase, no clear change or too few to judge (JSON benchmark_applies). \
+        --measures FILE changes the catalogue; --improvement sets one direction for every measure.
         """,
         aliases: ["evaluation"]
     )
@@ -54,8 +59,11 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "Rule set of the SPC view: anhoej, ihi, mdc or ptd. Default: anhoej.")
     var rules: RuleSetKind?
 
-    @Option(help: "Which way is better: decrease, increase or neutral (the direction of sustained shifts looked for). Default: decrease.")
+    @Option(help: "Which way is better, for every measure of this run: decrease, increase or neutral (the direction of sustained shifts looked for). Default: each measure's own, from the measure catalogue.")
     var improvement: Improvement?
+
+    @Option(help: MeasuresLoader.help)
+    var measures: String?
 
     @Option(name: .customLong("phase"), help: "Start a phase in the SPC view at this date (repeatable); the centre-line change then compares the last phase with the baseline.")
     var phases: [DateArgument] = []
@@ -103,6 +111,7 @@ struct EvaluateCommand: ParsableCommand {
         choices.chart = chart
         choices.rules = rules
         choices.improvement = improvement
+        choices.catalogue = try MeasuresLoader.loadOrExit(measures)
         choices.phaseStarts = phases.map(\.date)
         choices.filters = filters.filters
         let result = try withInput(file, progress: progress) { input, report in
@@ -121,7 +130,7 @@ struct EvaluateCommand: ParsableCommand {
             document = EvaluationJSON.document(result, suppression: suppression)
             text = document!.renderedOutput(pretty: true)
         }
-        try output.write(text, inputs: [file] + (windows.events.map { [$0] } ?? []))
+        try output.write(text, inputs: [file] + (windows.events.map { [$0] } ?? []) + (measures.map { [$0] } ?? []))
         // The document and the result are left to the system at exit, not freed one by one.
         withExtendedLifetime((result, document)) { exitAfterOutput() }
     }

@@ -36,8 +36,11 @@ struct FunnelCommand: ParsableCommand {
     @Option(help: "Also draw the funnel plot as an SVG file (written atomically).")
     var svg: String?
 
-    @Option(help: "Which way is better, for colouring wards outside the limits: decrease, increase or neutral. Default: decrease.")
-    var improvement: Improvement = .decrease
+    @Option(help: "Which way is better, for colouring wards outside the limits: decrease, increase or neutral. Default: the measure's own, from the measure catalogue (neutral for sexual safety, decrease for a measure it does not know).")
+    var improvement: Improvement?
+
+    @Option(help: MeasuresLoader.help)
+    var measures: String?
 
     @Option(help: "Accepted as every command accepts it: auto (the default), u or c. A funnel plot always compares each ward's rate over the window with exact Poisson limits, which suit rare events as they are.")
     var chart: ChartChoice?
@@ -60,6 +63,9 @@ struct FunnelCommand: ParsableCommand {
         let dataset = try readDataset(file, options: input.readOptions)
         var choices = RequestChoices()
         choices.filters = filters.filters
+        choices.improvement = improvement
+        choices.catalogue = try MeasuresLoader.loadOrExit(measures)
+        let catalogue = choices.catalogue ?? .builtIn
         let funnel = try exitingOnBadInput {
             let request = try AnalysisRequest.resolve(choices, purpose: .comparison, facts: DatasetFacts(dataset))
             return try FunnelData.compute(dataset, measure: measure, from: from?.date, to: to?.date,
@@ -71,7 +77,7 @@ struct FunnelCommand: ParsableCommand {
         }
         if let svg {
             do {
-                try AtomicFile.write(FunnelPlot.svg(FunnelPlotData(funnel, improvement: improvement)), to: svg, protected: [file])
+                try AtomicFile.write(FunnelPlot.svg(FunnelPlotData(funnel, improvement: catalogue.improvement(of: measure, given: improvement))), to: svg, protected: [file])
             } catch {
                 printStandardError("wardspc: \(error)")
                 throw ExitCode(1)

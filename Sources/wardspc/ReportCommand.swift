@@ -29,7 +29,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The report's title (default: \"Ward safety: statistical process control charts\").")
     var title: String = ReportBuilder.defaultTitle
 
-    @Option(help: "The benchmark reduction in per cent for the programme headline. Default: 15.")
+    @Option(help: "The benchmark reduction in per cent for the programme headline, for the measures the measure catalogue says it applies to (restrictive practice); the others are judged on their interval alone. Default: 15.")
     var benchmark = 15.0
 
     @Option(help: ArgumentHelp("A data file with an ethnic_group column for the report's inequality section (rates per 1,000 occupied bed days by ethnic group, rate ratios against White). Default: FILE itself when it has an ethnic_group column, else no such section.", valueName: "FILE"))
@@ -56,7 +56,7 @@ struct ReportCommand: ParsableCommand {
         let inputs = picture.inputs(file) + (equity.map { [$0] } ?? []) + (exposure.map { [$0] } ?? [])
         try output.check(inputs: inputs)
         let (dataset, events) = try picture.read(file)
-        var choices = picture.choices(events: events, comparison: comparison)
+        var choices = try picture.choices(events: events, comparison: comparison)
         choices.benchmark = benchmark
         let equityInputs = try readEquityInputs()
         let about = ReportBuilder.About(title: title, dataFile: file, eventsFile: picture.spc.events)

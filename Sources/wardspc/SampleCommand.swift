@@ -8,11 +8,12 @@ struct SampleCommand: ParsableCommand {
         discussion: """
         Writes DIR/wards.csv (long format: trust, ward, measure, week_start, subtype, context, \
         count, bed_days — counts are incidents per week, bed_days the ward's occupied bed days \
-        that week) and DIR/events.csv (trust, ward, date, label, kind: the Monday each ward joined \
+        that week; on ligature_assessments rows, the process measure, count is the assessments \
+        completed on time and bed_days holds the number due) and DIR/events.csv (trust, ward, date, label, kind: the Monday each ward joined \
         the restrictive practice collaborative) and DIR/equity.csv (trust, ward, measure, week_start, \
         ethnic_group, count, bed_days: restrictive practice by NHS ethnic category, each group's own \
         occupied bed days), then prints the three paths. 3 trusts, 36 wards, \
-        156 weeks from Monday 2023-01-02, six measures; restrictive practice falls by 15% on \
+        156 weeks from Monday 2023-01-02, six incident measures and ligature assessments; restrictive practice falls by 15% on \
         average after joining. The same seed gives byte-identical files on every machine \
         (see SampleData/README.md).
         """

@@ -41,10 +41,11 @@ import WardSPC
         #expect(html.components(separatedBy: "class=\"spc-chart\"").count - 1 == content.series.count)
         #expect(html.components(separatedBy: "class=\"reading\"").count - 1 == content.series.count)
         #expect(html.contains("wardspc 0.1.0"))
-        // Files: one SVG per series, one grid per measure, index.html last.
+        // Files: one SVG per series, one grid per measure (7 in the sample), index.html last.
         let files = output.files
         #expect(files.last?.name == "index.html")
-        #expect(files.count == content.series.count + 6 + 1)
+        #expect(Set(content.series.map(\.measure)).count == 7)
+        #expect(files.count == content.series.count + 7 + 1)
         #expect(Set(files.map(\.name)).count == files.count)
     }
 
@@ -93,7 +94,7 @@ import WardSPC
         var content = Self.sampleContent()
         content.dataQuality = Validator.validate(dataset, chart: "u")
         let html = HTMLReport.build(content).index.string
-        #expect(html.contains("67,008 records read"))
+        #expect(html.contains("72,592 records read"))
         #expect(html.contains("missing weeks"))
         #expect(html.contains("Oak"))
     }

@@ -5,7 +5,13 @@ import WardSPC
 
 /// report.pdf: A4, a cover, a page per ward, footers, text that is text.
 @Suite struct PrintReportTests {
-    static let content = HTMLReportTests.sampleContent(headline: HTMLReportTests.headline)
+    /// The sample's six incident measures of three wards: six charts a ward, one page each
+    /// (the ligature assessments' seventh chart would start a second page per ward).
+    static let content: ReportContent = {
+        var content = HTMLReportTests.sampleContent(headline: HTMLReportTests.headline)
+        content.series.removeAll { $0.measure == SampleProgramme.ligatureMeasure }
+        return content
+    }()
 
     @Test func pages_areACoverThenOnePerWard_withNumberedFooters() throws {
         let pages = PrintReport.pages(Self.content).map { String(decoding: $0, as: UTF8.self) }

@@ -30,7 +30,7 @@ import WardSPC
             rest = after[end...]
         }
         let fileLinks = links.filter { !$0.hasPrefix("#") }
-        #expect(fileLinks.count == 2 * (Self.content.series.count + 6))  // each chart and grid: SVG and PNG
+        #expect(fileLinks.count == 2 * (Self.content.series.count + 7))  // each chart and grid (7 measures): SVG and PNG
         for link in fileLinks { #expect(names.contains(link), "\(link) links a file that was written") }
         #expect(!fileLinks.contains { $0.contains("/") || $0.contains(":") })
     }

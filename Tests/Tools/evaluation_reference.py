@@ -177,15 +177,32 @@ def exact_rate_ratio_ci(o_c, t_c, o_b, t_b):
     return lo, hi
 
 
+# docs/measures.md: the restrictive-practice benchmark applies to these measures (names
+# folded: lower case, spaces and hyphens as underscores), with their aliases; every other
+# measure is judged on the interval alone.
+BENCHMARK_MEASURES = {"restraint", "restraints", "physical_restraint", "prone_restraint", "prone",
+                      "mechanical_restraint", "seclusion", "rapid_tranquillisation", "rapid_tranquilisation",
+                      "rapid_tranquilization", "rt", "long_term_segregation", "lts", "segregation",
+                      "restrictive_practice", "restrictive_practices", "total_restrictive_practice"}
+
+
+def benchmark_applies(measure):
+    folded = measure.strip().lower().replace(" ", "_").replace("-", "_")
+    return folded in BENCHMARK_MEASURES
+
+
 def verdict(o_b, o_c, rr, rr_ci, benchmark, min_incidents):
     """DESIGN §4.4 (wardspc/evaluation@2), first match wins, decided by the rate ratio's
-    interval; P = benchmark."""
+    interval; P = benchmark, None for a measure judged without one (a clear fall is then
+    significant_reduction)."""
     if o_b == 0 or o_b + o_c < min_incidents:
         return "insufficient_data"
     reduction = 100 * (1 - rr)
     reduction_ci_low = 100 * (1 - rr_ci[1])
     if rr_ci[0] > 1:
         return "significant_increase"
+    if benchmark is None:
+        return "significant_reduction" if reduction_ci_low > 0 else "no_clear_change"
     if reduction_ci_low > benchmark:
         return "exceeds"
     if reduction_ci_low > 0 and reduction >= benchmark:
@@ -343,7 +360,8 @@ def evaluate_ward(key, data, opts, intervention, has_bed_days):
     trust, ward, measure = key
     periods = sorted(data)
     multiplier = 1000.0 if has_bed_days else 1.0
-    record = OrderedDict([("trust", trust), ("ward", ward), ("measure", measure)])
+    record = OrderedDict([("trust", trust), ("ward", ward), ("measure", measure),
+                          ("benchmark_applies", benchmark_applies(measure))])
     windows = choose_windows(periods, opts, intervention)
     if windows is None:
         record.update(baseline=None, comparison=None, rate_ratio=None, rate_ratio_ci95=None, change_percent=None,
@@ -363,7 +381,8 @@ def evaluate_ward(key, data, opts, intervention, has_bed_days):
         rr = (o_c / t_c) / (o_b / t_b)
         rr_lo, rr_hi = exact_rate_ratio_ci(o_c, t_c, o_b, t_b)
         record.update(ratio_fields(rr, rr_lo, rr_hi))
-        record["verdict"] = verdict(o_b, o_c, rr, (rr_lo, rr_hi), opts.benchmark, opts.min_incidents)
+        record["verdict"] = verdict(o_b, o_c, rr, (rr_lo, rr_hi),
+                                    opts.benchmark if benchmark_applies(measure) else None, opts.min_incidents)
     else:
         for name in ("rate_ratio", "rate_ratio_ci95", "change_percent", "change_ci95", "reduction_percent",
                      "reduction_ci95"):
@@ -471,6 +490,8 @@ def pooled_verdict(evaluated, totals, benchmark, min_incidents):
 
 
 def pooled(wards, benchmark, min_incidents):
+    applies = benchmark_applies(wards[0]["measure"])
+    benchmark_for_verdict = benchmark if applies else None
     evaluated = [w for w in wards if w["_evaluated"]]
     reductions = [w["reduction_percent"] for w in evaluated if w["reduction_percent"] is not None]
     record = OrderedDict()
@@ -481,7 +502,8 @@ def pooled(wards, benchmark, min_incidents):
     # wards whose reduction estimate is defined, whether it is a fall or not
     record["wards_with_estimate"] = len(reductions)
     totals = ratio_of_totals(evaluated) if evaluated else None
-    record["verdict"] = pooled_verdict(evaluated, totals, benchmark, min_incidents)
+    record["verdict"] = pooled_verdict(evaluated, totals, benchmark_for_verdict, min_incidents)
+    record["benchmark_applies"] = applies
     record["wards_by_verdict"] = OrderedDict(
         (name, sum(1 for w in wards if w["verdict"] == name)) for name in VERDICTS
         if any(w["verdict"] == name for w in wards))

@@ -20,7 +20,9 @@ import WardSPC
                 #expect(html.contains("id=\"\(field)\" name=\"\(field)\""), "field \(field)")
                 #expect(html.contains("<label class=\"label\" for=\"\(field)\">"), "label for \(field)")
             }
-            #expect(html.contains("name=\"improvement\" id=\"improvement-decrease\" value=\"decrease\" checked=\"checked\""))
+            // Each measure's own direction (the measure catalogue's) unless the person chooses one.
+            #expect(html.contains("name=\"improvement\" id=\"improvement-measure\" value=\"measure\" checked=\"checked\""))
+            #expect(html.contains("name=\"improvement\" id=\"improvement-decrease\" value=\"decrease\""))
             #expect(html.contains("href=\"/sample.csv\""))
             #expect(!html.contains("There is a problem"))
             #expect(page.headers["cache-control"] == "no-store")

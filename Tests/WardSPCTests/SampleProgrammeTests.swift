@@ -65,12 +65,12 @@ import WardData
         #expect(Self.wardRows.allSatisfy { $0.count == 8 })
     }
 
-    @Test func wardsFile_covers3Trusts36Wards156MondaysAndSixMeasures() {
+    @Test func wardsFile_covers3Trusts36Wards156MondaysAndSevenMeasures() {
         let rows = Self.wardRows
         #expect(Set(rows.map { $0[0] }) == ["RX1", "RX2", "RX3"])
         #expect(Set(rows.map { $0[0] + "/" + $0[1] }).count == 36)
         #expect(Set(rows.map { $0[2] }) == ["restraint", "seclusion", "rapid_tranquillisation",
-                                             "self_harm", "awol", "sexual_safety"])
+                                             "self_harm", "awol", "sexual_safety", "ligature_assessments"])
         let weeks = Set(rows.map { $0[3] }).sorted()
         #expect(weeks.count == 156)
         #expect(weeks.first == "2023-01-02")
@@ -90,14 +90,34 @@ import WardData
         #expect(Set(rows.filter { $0[2] == "self_harm" }.map { $0[5] }) == ["on_ward", "on_leave", "awol"])
     }
 
-    @Test func counts_areWholeNumbers_andBedDaysAreTheWardsOnEveryRowOfTheWeek() {
+    @Test func counts_areWholeNumbers_andBedDaysAreTheWardsOnEveryIncidentRowOfTheWeek() {
         var bedDays: [String: String] = [:]
         for row in Self.wardRows {
             #expect(Int(row[6]).map { $0 >= 0 } == true, "count in \(row)")
             #expect(Int(row[7]).map { $0 >= 0 } == true, "bed days in \(row)")
+            // The process measure's denominator is the assessments due, not bed days.
+            guard row[2] != SampleProgramme.ligatureMeasure else { continue }
             let key = row[0] + "/" + row[1] + "/" + row[3]
             if let earlier = bedDays[key] { #expect(earlier == row[7], "bed days of \(key)") } else { bedDays[key] = row[7] }
         }
+    }
+
+    /// Ligature assessments: completed on time of those due — never more than due, at least
+    /// one due in every open week, 0 of 0 only in the closed ward's weeks — and on-time
+    /// shares a ward manager would recognise (70–95%).
+    @Test func ligatureAssessments_areCompletedOfDue_withSharesBetween70And95Percent() {
+        let rows = Self.wardRows.filter { $0[2] == SampleProgramme.ligatureMeasure }
+        #expect(rows.count == 36 * 156 - Self.programme.plans.reduce(0) { $0 + $1.missingWeeks.count })
+        var completed = 0, due = 0
+        for row in rows {
+            let onTime = Int(row[6])!, dueNow = Int(row[7])!
+            #expect(onTime <= dueNow, "\(row)")
+            #expect(dueNow >= 1 || (row[0] == "RX2" && row[1] == "Oak"), "\(row)")
+            completed += onTime
+            due += dueNow
+        }
+        let share = Double(completed) / Double(due)
+        #expect(share > 0.70 && share < 0.95, "on-time share \(share)")
     }
 
     @Test func rows_areOrderedByTrustWardMeasureWeek() {
@@ -109,7 +129,7 @@ import WardData
         let programme = Self.programme
         let missing = programme.plans.reduce(0) { $0 + $1.missingWeeks.count }
         #expect(missing > 0)
-        let rowsPerWeek = 5 + 1 + 1 + 3 + 1 + 1
+        let rowsPerWeek = 5 + 1 + 1 + 3 + 1 + 1 + 1  // restraint by subtype, …, ligature assessments
         #expect(Self.wardRows.count == (36 * 156 - missing) * rowsPerWeek)
         let closed = Self.wardRows.filter { $0[7] == "0" }
         #expect(closed.count == 8 * rowsPerWeek)
@@ -242,10 +262,10 @@ import WardData
         #expect(dataset.dimensionNames == ["subtype", "context"])
         // Every row is kept except the closed ward's 0/0 rows, read as missing with one
         // warning for the ward that names how many rows and weeks.
-        #expect(dataset.records.count == Self.wardRows.count - 8 * 12)
+        #expect(dataset.records.count == Self.wardRows.count - 8 * 13)
         #expect(dataset.warnings.count == 1)
         #expect(dataset.warnings.allSatisfy {
-            $0.severity == .warning && $0.message.contains("denominator 0 on 96 rows (8 weeks from")
+            $0.severity == .warning && $0.message.contains("denominator 0 on 104 rows (8 weeks from")
         })
     }
 }

@@ -16,7 +16,7 @@ import Testing
         let object = try Self.json(result.stdout)
         #expect(object["schema"] as? String == "wardspc/summary@1")
         let series = try #require(object["series"] as? [[String: Any]])
-        #expect(series.count == 36 * 6)
+        #expect(series.count == 36 * 7)  // six incident measures and ligature assessments
         for entry in series {
             let latest = try #require(entry["latest_phase"] as? [String: Any])
             // u charts under mdc have a centre and limits on 150+ weekly points.
@@ -90,7 +90,7 @@ import Testing
         #expect(wrongCase.stdout.isEmpty)
         #expect(wrongCase.stderr.contains("--measure Restraint matches nothing in SampleData/wards.csv"))
         #expect(wrongCase.stderr.contains("Did you mean restraint?"))
-        #expect(wrongCase.stderr.contains("awol, rapid_tranquillisation, restraint, seclusion"))
+        #expect(wrongCase.stderr.contains("awol, ligature_assessments, rapid_tranquillisation, restraint, seclusion"))
         let nowhere = try CLIRunner.run(["analyze", "SampleData/wards.csv", "--ward", "Nowhere", "--format", "json"])
         #expect(nowhere.status == 2 && nowhere.stdout.isEmpty)
         #expect(nowhere.stderr.contains("Its wards: Alder, Anchor"))

@@ -12,9 +12,10 @@ import Testing
         let result = try CLIRunner.run(["chart", "SampleData/wards.csv", "--ward", "Alder", "--out", out.path])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(result.stdout == out.path + "\n")
-        #expect(result.stderr.contains("6 series analysed (auto chart, mdc rules)"))
+        #expect(result.stderr.contains("7 series analysed (auto chart, mdc rules)"))
         let files = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasSuffix(".svg") }.sorted()
-        #expect(files == ["RX1_Alder_awol.svg", "RX1_Alder_rapid_tranquillisation.svg", "RX1_Alder_restraint.svg",
+        #expect(files == ["RX1_Alder_awol.svg", "RX1_Alder_ligature_assessments.svg",
+                          "RX1_Alder_rapid_tranquillisation.svg", "RX1_Alder_restraint.svg",
                           "RX1_Alder_seclusion.svg", "RX1_Alder_self_harm.svg", "RX1_Alder_sexual_safety.svg"])
         let svg = try String(contentsOf: out.appendingPathComponent("RX1_Alder_restraint.svg"), encoding: .utf8)
         #expect(svg.hasPrefix("<?xml"))
@@ -50,7 +51,7 @@ import Testing
                                         "--chart", "c", "--rules", "anhoej", "--out", out.path])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasSuffix(".svg") }.sorted()
-        #expect(files.count == 6)
+        #expect(files.count == 7)  // six incident measures and ligature assessments
         #expect(files.contains("restraint_all-wards.svg"))
         let svg = try String(contentsOf: out.appendingPathComponent("restraint_all-wards.svg"), encoding: .utf8)
         #expect(svg.contains("c chart (counts) · Anhøj rules"))

@@ -321,7 +321,8 @@ import Testing
         for row in wardRows { #expect(cells(row) == cells(wardHeader), "\(row)") }
         #expect(wardRows.contains { $0.contains("| A\\|B |") })
         #expect(result.stdout.contains("| T1 | C | restraint | 40 (40) | 10 (10) | −75% ("))
-        #expect(result.stdout.contains("_A rise in sexual-safety incidents can reflect better reporting rather than more harm._"))
+        // The measure catalogue's caveat, once.
+        #expect(result.stdout.contains("_A rise in sexual-safety reports can mean better reporting rather than more harm; read its signals with the ward._"))
     }
 
     @Test func sexualSafety_noteInTableAndJSON() throws {
@@ -331,7 +332,7 @@ import Testing
         let ward = try #require((try Self.json(result.stdout)["wards"] as? [[String: Any]])?.first)
         #expect((ward["notes"] as? [String])?.contains { $0.contains("better reporting") } == true)
         let table = try CLIRunner.run(["evaluate", "SampleData/wards.csv", "--measure", "sexual_safety", "--ward", "Alder"])
-        #expect(table.stdout.contains("note: a rise in sexual-safety incidents can reflect better reporting rather than more harm"))
+        #expect(table.stdout.contains("note: A rise in sexual-safety reports can mean better reporting rather than more harm"))
         let restraint = try CLIRunner.run(["evaluate", "SampleData/wards.csv", "--measure", "restraint", "--ward", "Alder"])
         #expect(!restraint.stdout.contains("better reporting"))
     }

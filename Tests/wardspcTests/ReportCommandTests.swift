@@ -11,15 +11,17 @@ import Testing
         let seconds = Date().timeIntervalSince(started)
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(result.stdout == out.appendingPathComponent("index.html").path + "\n")
-        #expect(result.stderr.contains("216 series analysed (auto chart, mdc rules)"))
+        #expect(result.stderr.contains("252 series analysed (auto chart, mdc rules)"))
         let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(html.contains("<title>Demo &lt;programme&gt;</title>"))
         #expect(html.contains("Joined the restrictive practice collaborative"))
         #expect(html.contains("id=\"data-quality\""))
         for forbidden in ["http:", "//", "src=", "@import", "url("] { #expect(!html.contains(forbidden)) }
         let files = try FileManager.default.contentsOfDirectory(atPath: out.path)
-        // 216 charts, 6 small-multiple grids and 6 funnel plots (one per measure).
-        #expect(files.filter { $0.hasSuffix(".svg") }.count == 216 + 6 + 6)
+        // 252 charts, 7 small-multiple grids (one per measure) and 6 funnel plots (one per
+        // incident measure: ligature assessments, a proportion, have none).
+        #expect(files.filter { $0.hasSuffix(".svg") }.count == 252 + 7 + 6)
+        #expect(!files.contains("funnel_ligature_assessments.svg"))
         #expect(html.contains("Programme headline against the 15% benchmark"))
         #expect(files.contains { $0.hasPrefix("funnel_") })
         // The sample carries self-harm context and restraint subtype: their breakdowns, prone called out.
@@ -41,7 +43,7 @@ import Testing
         #expect(files.contains("report.pdf"))
         #expect(!files.contains("index.html"))
         #expect(!files.contains { $0.hasSuffix(".svg") })
-        #expect(files.filter { $0.hasSuffix(".png") }.count == 6 + 6 + 6)  // six charts, six one-ward grids, six funnels
+        #expect(files.filter { $0.hasSuffix(".png") }.count == 7 + 7 + 6)  // seven charts, seven one-ward grids, six funnels (none for ligature)
         let pdf = try Data(contentsOf: out.appendingPathComponent("report.pdf"))
         #expect(pdf.starts(with: Array("%PDF-".utf8)))
         let refused = try CLIRunner.run(["report", "SampleData/wards.csv", "--formats", "html,docx", "--out", out.path + "-x"])

@@ -10,10 +10,11 @@ import Testing
         #expect(json["ok"] as? Bool == true)
         #expect((json["errors"] as? [Any])?.isEmpty == true)
         let series = try #require(json["series"] as? [[String: Any]])
-        // 3 trusts, about 36 wards, six measures.
-        #expect(series.count >= 30 * 6)
+        // 3 trusts, about 36 wards, six incident measures and ligature assessments.
+        #expect(series.count >= 30 * 7)
         #expect(Set(series.compactMap { $0["measure"] as? String })
-                == ["restraint", "seclusion", "rapid_tranquillisation", "self_harm", "awol", "sexual_safety"])
+                == ["restraint", "seclusion", "rapid_tranquillisation", "self_harm", "awol", "sexual_safety",
+                    "ligature_assessments"])
         #expect(series.allSatisfy { $0["period"] as? String == "week" })
         #expect(json["trusts"] as? Int == 3)
     }

@@ -42,6 +42,11 @@ enum ChartVocabulary {
         switch report.chart {
         case .u, .up: return "per \(multiplier) occupied bed days"
         case .p, .pp:
+            // A process measure's own unit (ligature: assessments completed on time, of those due).
+            if let unit = report.measureUnit {
+                if report.multiplier == 100 { return "%: \(unit)" }
+                return report.multiplier == 1 ? "proportion: \(unit)" : "per \(multiplier): \(unit)"
+            }
             if report.multiplier == 100 { return "% of patients" }
             return report.multiplier == 1 ? "proportion of patients" : "per \(multiplier) patients"
         case .g, .t: return "days between incidents"
@@ -106,7 +111,7 @@ enum ChartVocabulary {
 
     /// The chart's title: trust · ward · measure.
     static func title(_ report: SeriesReport) -> String {
-        "\(report.trust) · \(report.ward) · \(DisplayName.measure(report.measure))"
+        "\(report.trust) · \(report.ward) · \(DisplayName.measure(of: report))"
     }
 
     /// The subtitle: chart type, rule set, baseline and direction.

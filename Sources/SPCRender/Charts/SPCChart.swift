@@ -92,7 +92,7 @@ public enum SPCChart {
 
     /// The `<desc>`: what the chart shows and what it says.
     static func description(_ report: SeriesReport, units: String, reading: String) -> String {
-        var text = "\(ChartVocabulary.chartName(report.chart)) of \(DisplayName.measure(report.measure).lowercased()) (\(units)) for \(report.trust) · \(report.ward)"
+        var text = "\(ChartVocabulary.chartName(report.chart)) of \(DisplayName.measure(of: report).lowercased()) (\(units)) for \(report.trust) · \(report.ward)"
         if let first = report.points.first, let last = report.points.last {
             text += ": \(ValueText.count(report.points.count, ChartVocabulary.periodSingular(report))) from \(DateText.day(first.period)) to \(DateText.day(last.period))"
         }

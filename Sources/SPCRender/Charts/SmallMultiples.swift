@@ -28,7 +28,7 @@ public enum SmallMultiples {
         let height = header + Double(rows) * options.panelHeight + Double(max(0, rows - 1)) * gap + footer
         var svg = MarkupWriter(capacity: 8_192 + reports.count * 6_000)
 
-        let measure = reports.first.map { DisplayName.measure($0.measure) } ?? "No series"
+        let measure = reports.first.map { DisplayName.measure(of: $0) } ?? "No series"
         let units = reports.first.map(ChartVocabulary.units) ?? ""
         let title = "\(measure): every ward"
         let chart = reports.first.map { "\(ChartVocabulary.chartName($0.chart)) · \(ChartVocabulary.rulesName($0.rules.kind))" } ?? ""

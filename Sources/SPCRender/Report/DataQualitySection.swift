@@ -67,7 +67,7 @@ enum DataQualitySection {
                 html.cell(row.trust)
                 html.cell(row.ward)
                 let all = row.measures.count == measuresOfWard["\(row.trust)\u{1F}\(row.ward)"] && row.measures.count > 1
-                html.cell(all ? "all \(row.measures.count)" : row.measures.map(DisplayName.measure).joined(separator: ", "))
+                html.cell(all ? "all \(row.measures.count)" : row.measures.map { DisplayName.measure($0) }.joined(separator: ", "))
                 html.cell(dates(row.missing))
                 html.cell(dates(row.implausible))
                 html.end("tr")

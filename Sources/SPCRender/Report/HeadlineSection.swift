@@ -12,7 +12,7 @@ enum HeadlineSection {
             html.start("div")
             html.attribute("class", text: "card " + (measure.verdict ?? "none"))
             html.endStart()
-            html.element("h3", text: DisplayName.measure(measure.measure))
+            html.element("h3", text: measure.label ?? DisplayName.measure(measure.measure))
             if let reduction = measure.reductionPercent, measure.verdict != "insufficient_data" {
                 html.paragraph(reduction >= 0 ? "\(ValueText.fixed(reduction, decimals: 0))% lower" : "\(ValueText.fixed(-reduction, decimals: 0))% higher", class: "big")
             } else {
@@ -34,7 +34,7 @@ enum HeadlineSection {
     /// One measure's headline as one line of text (the PDF's cover, the summary slide): its
     /// change and the verdict in the card's own words.
     static func oneLine(_ measure: ReportHeadline.Measure) -> String {
-        var line = DisplayName.measure(measure.measure) + ": "
+        var line = (measure.label ?? DisplayName.measure(measure.measure)) + ": "
         if let reduction = measure.reductionPercent, measure.verdict != "insufficient_data" {
             line += reduction >= 0 ? "\(ValueText.fixed(reduction, decimals: 0))% lower."
                 : "\(ValueText.fixed(-reduction, decimals: 0))% higher."

@@ -17,7 +17,7 @@ enum MethodsSection {
             }
             phases += " Excluded points are drawn hollow and tested against the limits, but take no part in computing them. Missing \(first.period)s are gaps in the line, never zeros."
             term("Phases and baselines", phases, into: &html)
-            term("Which way is better", "Signals are called improvement or concern on the assumption that \(ChartVocabulary.direction(first.rules.improvement)) for every measure.", into: &html)
+            term("Which way is better", whichWayIsBetter(content), into: &html)
         }
         term("Reading the icons", "The variation icon says what the latest point shows: common cause (grey), special-cause improvement (blue) or concern (orange), with H or L for higher or lower. The assurance icon, when a target is set, says whether the limits lie wholly on the right side of it (P: consistently met), the wrong side (F: consistently missed), or straddle it (?: hit and miss). Colour is never the only cue: every special-cause point also has its own shape, and every chart point shows its figures on hover.", into: &html)
         var software = "\(content.provenance.software). Generated \(content.provenance.generated) from \(content.provenance.dataFile)"
@@ -28,6 +28,30 @@ enum MethodsSection {
         term("Software", software, into: &html)
         html.end("dl")
         html.end("section")
+    }
+
+    /// "Signals are called improvement or concern on the assumption that lower is better
+    /// for restraint, …; higher is better for ligature assessments; neither direction is
+    /// better for sexual safety": each measure's direction as its charts used it (the
+    /// catalogue's, or --improvement's for every measure).
+    static func whichWayIsBetter(_ content: ReportContent) -> String {
+        var measures: [Improvement: [String]] = [:]
+        var seen: Set<String> = []
+        for report in content.series where seen.insert(report.measure).inserted {
+            // A g chart's direction is the other way round (days between incidents): say the measure's.
+            let direction = report.chart == .g || report.chart == .t ? report.rules.improvement.reversed : report.rules.improvement
+            let label = DisplayName.measure(of: report)
+            measures[direction, default: []].append(label == label.uppercased() ? label : label.lowercased())
+        }
+        let parts = Improvement.allCases.compactMap { direction -> String? in
+            guard let names = measures[direction] else { return nil }
+            return "\(ChartVocabulary.direction(direction)) for \(names.joined(separator: ", "))"
+        }
+        var text = "Signals are called improvement or concern on the assumption that \(parts.joined(separator: "; "))."
+        if !content.provenance.settings.contains(where: { $0.hasPrefix("--improvement") }) {
+            text += " Each measure's direction is its own, from WardSPC's measure catalogue or a --measures file; --improvement sets one direction for all of them."
+        }
+        return text
     }
 
     private static func term(_ name: String, _ text: String, into html: inout MarkupWriter) {

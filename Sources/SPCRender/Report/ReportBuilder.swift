@@ -69,6 +69,7 @@ public enum ReportBuilder {
         var content = ReportContent(title: about.title, series: analysis.series, provenance: provenance,
                                     dataQuality: quality, warnings: analysis.warnings,
                                     chartOptions: chartOptions(settings))
+        content.catalogue = settings.catalogue
         addEvaluation(to: &content, dataset: dataset, analysis: analysis, request: request, about: about)
         addBreakdowns(to: &content, dataset: dataset, request: request)
         try addEquity(to: &content, dataset: dataset, request: request, inputs: equity)
@@ -113,22 +114,38 @@ public enum ReportBuilder {
         let analysisSettings = request.analysis
         guard dataset.valueKind == .count, !analysisSettings.chart.needsIncidentDates else { return }
         do {
+            // A process measure (the catalogue's p chart) is left out of the evaluation, which
+            // says so; the headline and funnel plots are of incidents.
+            let processMeasures = processMeasures(in: analysis.series, catalogue: analysisSettings.catalogue)
+            guard processMeasures.count < Set(analysis.series.map(\.measure)).count else { return }
             let evaluation = try Evaluator.evaluate(dataset, settings: request.evaluation)
             let comparison = comparisonSentence(request.evaluation.windows, eventsFile: about.eventsFile,
                                                 period: dataset.periodKind.name)
             content.headline = ReportHeadline(evaluation: evaluation, comparison: comparison)
+            if !processMeasures.isEmpty {
+                let names = processMeasures.sorted().map { DisplayName.measure($0, catalogue: analysisSettings.catalogue) }
+                content.headline?.notes.append("\(names.joined(separator: ", ")): a process measure (a share of those due), not a rate of incidents, so not in the headline; its p charts show its change.")
+            }
             var measures: [String] = []
-            for series in analysis.series where !measures.contains(series.measure) { measures.append(series.measure) }
+            for series in analysis.series where !measures.contains(series.measure) && !processMeasures.contains(series.measure) {
+                measures.append(series.measure)
+            }
             for measure in measures {
                 var funnelSettings = analysisSettings
                 funnelSettings.measures = [measure]
                 if let funnel = try FunnelData.compute(dataset, measure: measure, settings: funnelSettings) {
-                    content.funnels.append(FunnelPlotData(funnel, improvement: analysisSettings.improvement))
+                    content.funnels.append(FunnelPlotData(funnel, improvement: analysisSettings.improvement(of: measure)))
                 }
             }
         } catch {
             content.warnings.append("no programme headline or funnel plots: \(error)")
         }
+    }
+
+    /// The measures of `series` the catalogue draws as a proportion (a p chart): process
+    /// measures such as ligature assessments completed on time.
+    static func processMeasures(in series: [SeriesReport], catalogue: MeasureCatalogue) -> Set<String> {
+        Set(series.map(\.measure).filter { [.p, .pp].contains(catalogue.definition(of: $0).preferredChart) })
     }
 
     /// What the headline compares with what, in words.
@@ -154,8 +171,8 @@ public enum ReportBuilder {
     public static func settingsSummary(_ request: AnalysisRequest) -> [String] {
         let settings = request.analysis
         let windows = request.evaluation.windows
-        var flags = ["--chart \(settings.autoChart ? "auto" : settings.chart.rawValue)", "--rules \(settings.rules.rawValue)",
-                     "--improvement \(settings.improvement.rawValue)"]
+        var flags = ["--chart \(settings.autoChart ? "auto" : settings.chart.rawValue)", "--rules \(settings.rules.rawValue)"]
+        if let improvement = settings.improvement { flags.append("--improvement \(improvement.rawValue)") }
         if let multiplier = settings.multiplier { flags.append("--multiplier \(multiplier)") }
         if let points = settings.baselinePoints { flags.append("--baseline-periods \(points)") }
         if let until = settings.baselineUntil { flags.append("--baseline-until \(until.iso)") }

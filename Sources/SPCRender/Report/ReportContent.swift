@@ -16,6 +16,8 @@ public struct ReportContent: Sendable {
     public var warnings: [String]
     public var chartOptions: ChartRenderOptions
     public var provenance: Provenance
+    /// What is known of each measure (caveats under its charts, labels): the request's.
+    public var catalogue = MeasureCatalogue.builtIn
 
     /// Where the report came from: inputs, settings, software and date.
     public struct Provenance: Sendable {

@@ -1,4 +1,5 @@
-/// The programme's headline against the benchmark — pooled reduction per measure with its
+/// The programme's headline against the benchmark (for the measures it applies to, and on
+/// the interval alone for the others) — pooled reduction per measure with its
 /// confidence interval and the wards reaching 15/25/100% — as the report shows it. Filled
 /// from `wardspc evaluate`'s results; the report leaves the section out when it is `nil`.
 public struct ReportHeadline: Sendable {
@@ -40,9 +41,17 @@ public struct ReportHeadline: Sendable {
         public var reaching: [Reaching]
         /// A caution for this measure, e.g. that a rise in reports can mean better reporting.
         public var note: String?
+        /// Whether the benchmark applies to the measure (the catalogue's); without it the
+        /// verdict's words say nothing of the benchmark.
+        public var benchmarkApplies: Bool
+        /// The measure's label from the request's catalogue; `nil` = the built-in one.
+        public var label: String?
 
         public init(measure: String, wards: Int, reductionPercent: Double?, reductionCI95: Interval?, verdict: String?,
-                    verdictWords: String? = nil, wardsWithEstimate: Int, reaching: [Reaching], note: String? = nil) {
+                    verdictWords: String? = nil, wardsWithEstimate: Int, reaching: [Reaching], note: String? = nil,
+                    benchmarkApplies: Bool = true, label: String? = nil) {
+            self.benchmarkApplies = benchmarkApplies
+            self.label = label
             self.measure = measure
             self.wards = wards
             self.reductionPercent = reductionPercent

@@ -59,9 +59,9 @@ enum SummarySection {
             html.cell(report.ward)
             html.open("td")
             if let stem = chartBySeries[row.seriesIndex] {
-                html.link(DisplayName.measure(report.measure), toFragment: WardSections.chartID(stem))
+                html.link(DisplayName.measure(of: report), toFragment: WardSections.chartID(stem))
             } else {
-                html.text(DisplayName.measure(report.measure))
+                html.text(DisplayName.measure(of: report))
             }
             html.end("td")
             html.open("td", class: "icons")

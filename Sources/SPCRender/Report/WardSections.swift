@@ -36,7 +36,7 @@ enum WardSections {
                     html.append(SPCChart.markup(report, options: options))
                     html.open("figcaption")
                     html.paragraph(ChartReading.sentence(report), class: "reading")
-                    if let note = MeasureNotes.note(for: report.measure) { html.paragraph(note, class: "note") }
+                    if let note = MeasureNotes.note(for: report.measure, catalogue: content.catalogue) { html.paragraph(note, class: "note") }
                     if !report.warnings.isEmpty {
                         html.paragraph("Note: " + report.warnings.joined(separator: "; ") + ".", class: "note")
                     }

@@ -65,7 +65,7 @@ public enum SlideDeck {
             lines.append(("Special-cause concern at the latest point: \(ValueText.count(concerns.count, "chart"))", 1600, true))
             for row in concerns.prefix(8) {
                 let report = content.series[row.seriesIndex]
-                lines.append(("\(report.trust) · \(report.ward) · \(DisplayName.measure(report.measure))", 1400, false))
+                lines.append(("\(report.trust) · \(report.ward) · \(DisplayName.measure(of: report))", 1400, false))
             }
             if concerns.count > 8 { lines.append(("and \(concerns.count - 8) more (see the report)", 1400, false)) }
         }
@@ -77,7 +77,7 @@ public enum SlideDeck {
     }
 
     static func chartSlide(_ report: SeriesReport) -> String {
-        let title = "\(report.ward) · \(DisplayName.measure(report.measure))"
+        let title = "\(report.ward) · \(DisplayName.measure(of: report))"
         let pictureHeight = Int(Double(inch) * 4.8)
         let pictureWidth = Int(Double(pictureHeight) * 1.6)
         let pictureTop = Int(Double(inch) * 1.05)

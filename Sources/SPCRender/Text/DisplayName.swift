@@ -1,14 +1,16 @@
-/// Measure names as a person reads them: `rapid_tranquillisation` → "Rapid tranquillisation",
-/// `awol` → "AWOL". Trust and ward names are shown exactly as the data spells them.
-public enum DisplayName {
-    static let known: [String: String] = [
-        "awol": "AWOL", "self_harm": "Self-harm", "sexual_safety": "Sexual safety",
-    ]
+import WardSPC
 
-    public static func measure(_ name: String) -> String {
-        if let known = known[name.lowercased()] { return known }
-        let spaced = name.replacingOccurrences(of: "_", with: " ")
-        guard let first = spaced.first, first.isLowercase else { return spaced }
-        return first.uppercased() + spaced.dropFirst()
+/// Measure names as a person reads them: the catalogue's label (`rapid_tranquillisation` →
+/// "Rapid tranquillisation", `awol` → "AWOL"), else the name with spaces for underscores.
+/// Trust and ward names are shown exactly as the data spells them.
+public enum DisplayName {
+    public static func measure(_ name: String, catalogue: MeasureCatalogue = .builtIn) -> String {
+        catalogue.definition(of: name).label
+    }
+
+    /// A chart's measure: the label its analysis gave it (the request's catalogue, so a
+    /// `--measures` file's label), else the built-in one.
+    public static func measure(of report: SeriesReport) -> String {
+        report.measureLabel ?? measure(report.measure)
     }
 }

@@ -22,7 +22,12 @@ public struct AnalysisSettings: Sendable {
     public var excludedDates: [CivilDate] = []
     /// Per-ward phases, exclusions and notes.
     public var events: WardEvents?
-    public var improvement: Improvement = .decrease
+    /// `--improvement`: which way is better for every measure of the request; `nil` (the
+    /// default) = each measure's own direction from `catalogue` (decrease for a measure it
+    /// does not know). Read per series through `improvement(of:)`.
+    public var improvement: Improvement?
+    /// What is known of each measure: direction, preferred chart, caveat (docs/measures.md).
+    public var catalogue = MeasureCatalogue.builtIn
     /// In the chart's units (after the multiplier).
     public var target: Double?
     public var shiftLength: Int?
@@ -42,7 +47,7 @@ public struct AnalysisSettings: Sendable {
 
     /// The settings most callers choose (the rest keep their defaults); requests are
     /// resolved into them by `AnalysisRequest.resolve`.
-    public init(chart: ChartKind, rules: RuleSetKind, improvement: Improvement = .decrease,
+    public init(chart: ChartKind, rules: RuleSetKind, improvement: Improvement? = nil,
                 baseline: Baseline? = nil, events: WardEvents? = nil) {
         self.chart = chart
         self.rules = rules
@@ -63,10 +68,23 @@ public struct AnalysisSettings: Sendable {
         set { var windows = StudyWindows(baseline: baseline); windows.baselineUntil = newValue; baseline = windows.baseline }
     }
 
-    /// The rebase direction in force.
+    /// Which way is better for `measure`: `--improvement` when given, else the catalogue's.
+    public func improvement(of measure: String) -> Improvement {
+        catalogue.improvement(of: measure, given: improvement)
+    }
+
+    /// These settings for the series of one measure: its direction fixed (`improvement(of:)`),
+    /// so its configuration, rebase direction and icons follow it.
+    public func forMeasure(_ measure: String) -> AnalysisSettings {
+        var settings = self
+        settings.improvement = improvement(of: measure)
+        return settings
+    }
+
+    /// The rebase direction in force (decrease's when no direction is fixed: see `forMeasure`).
     public var effectiveRebaseDirection: RebaseDirection {
         if let rebaseDirection { return rebaseDirection }
-        switch improvement {
+        switch improvement ?? .decrease {
         case .decrease: return .below
         case .increase: return .above
         case .neutral: return .both
@@ -88,8 +106,10 @@ public struct AnalysisSettings: Sendable {
         return dataset.keeping(dimension: "subtype", values: subtypes)
     }
 
-    /// The SPCCore configuration these settings give (before per-ward events).
+    /// The SPCCore configuration these settings give (before per-ward events); its direction
+    /// is decrease unless one is fixed (`forMeasure` does so per series).
     public var configuration: AnalysisConfiguration {
+        let improvement = improvement ?? .decrease
         var configuration = AnalysisConfiguration.standard(chart: chart, rules: rules, improvement: improvement,
                                                            multiplier: multiplier, screenMovingRanges: screenMovingRanges,
                                                            plotRate: plotRate)

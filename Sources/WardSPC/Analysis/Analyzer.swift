@@ -101,14 +101,23 @@ public enum Analyzer {
     }
 
     /// The analyses of prepared series, in order: those under the request's own plan
-    /// through the batch engine together, those whose ward has its own events one by one.
+    /// through the batch engine together (one batch per direction), those whose ward has
+    /// its own events one by one.
     static func analyse(_ prepared: [PreparedSeries], context: SeriesContext, settings: AnalysisSettings,
                         threads: Int?) -> [SeriesAnalysis] {
-        let shared = configuration(wardEvents: [], excludedPeriod: { context.periodKind.start(of: $0) }, settings: settings)
-        let batched = prepared.indices.filter { prepared[$0].configuration == shared }
         var analyses = [SeriesAnalysis?](repeating: nil, count: prepared.count)
-        let batch = BatchAnalysis.analyse(batched.map { prepared[$0].spc }, configuration: shared, threads: threads)
-        for (position, index) in batched.enumerated() { analyses[index] = batch[position] }
+        // One batch per direction the measures take (the catalogue's, or --improvement's).
+        let directions = Improvement.allCases.filter { direction in
+            prepared.contains { $0.configuration.rules.improvement == direction }
+        }
+        for direction in directions {
+            var fixed = settings
+            fixed.improvement = direction
+            let shared = configuration(wardEvents: [], excludedPeriod: { context.periodKind.start(of: $0) }, settings: fixed)
+            let batched = prepared.indices.filter { prepared[$0].configuration == shared }
+            let batch = BatchAnalysis.analyse(batched.map { prepared[$0].spc }, configuration: shared, threads: threads)
+            for (position, index) in batched.enumerated() { analyses[index] = batch[position] }
+        }
         for index in prepared.indices where analyses[index] == nil {
             analyses[index] = SPCAnalysis.analyse(prepared[index].spc, configuration: prepared[index].configuration)
         }
@@ -125,12 +134,15 @@ public enum Analyzer {
         var warnings: [String]
         var wardEvents: [WardEvent]
         var configuration: AnalysisConfiguration
+        /// The measure as the catalogue knows it (label and unit for the report).
+        var definition: MeasureDefinition
     }
 
     /// Drops periods a ratio chart cannot plot (no denominator) with a warning, and
     /// refuses a p chart's count above its denominator.
     static func prepare(_ series: WardSeries, context dataset: SeriesContext,
                         settings: AnalysisSettings) throws(AnalysisError) -> PreparedSeries {
+        let settings = settings.forMeasure(series.measure)
         var warnings: [String] = []
         let needsDenominator = settings.chart.needsDenominator || settings.plotRate
         var periods: [Int32] = [], numerators: [Double] = [], denominators: [Double] = []
@@ -172,7 +184,8 @@ public enum Analyzer {
         let configuration = configuration(wardEvents: wardEvents,
                                           excludedPeriod: { dataset.periodKind.start(of: $0) }, settings: settings)
         return PreparedSeries(source: series, spc: spcSeries, kept: kept, warnings: warnings,
-                              wardEvents: wardEvents, configuration: configuration)
+                              wardEvents: wardEvents, configuration: configuration,
+                              definition: settings.catalogue.definition(of: series.measure))
     }
 
     /// The report of a prepared periodic series: counts and denominators filled in, and
@@ -192,6 +205,7 @@ public enum Analyzer {
         }
         report.warnings = prepared.warnings + report.warnings
         report.warnings += missingPeriodsWarning(series, periodName: periodName)
+        report.describe(prepared.definition)
         return report
     }
 
@@ -211,6 +225,7 @@ public enum Analyzer {
 
     /// g and t charts: one point per incident from the second on.
     static func analyseIntervals(_ intervals: IncidentIntervals, settings: AnalysisSettings) throws(AnalysisError) -> SeriesReport {
+        let settings = settings.forMeasure(intervals.measure)
         if settings.chart == .t, let zero = intervals.days.firstIndex(of: 0) {
             throw AnalysisError("\(intervals.trust) · \(intervals.ward) · \(intervals.measure): two incidents on \(intervals.dates[zero].iso) give a 0-day interval, which a t chart cannot take (it works on days^(1/3.6)); use --chart g, which counts days between incidents and allows 0")
         }
@@ -230,9 +245,11 @@ public enum Analyzer {
                             settings: AnalysisSettings) -> SeriesReport {
         let configuration = configuration(wardEvents: wardEvents, excludedPeriod: excludedPeriod, settings: settings)
         let analysis = SPCAnalysis.analyse(series, configuration: configuration)
-        return SeriesReport(analysis: analysis, series: series, trust: trust, ward: ward, measure: measure,
-                            periodName: periodName, configuration: configuration,
-                            phaseEvents: wardEvents.filter { $0.kind == .phase }, annotations: wardEvents)
+        var report = SeriesReport(analysis: analysis, series: series, trust: trust, ward: ward, measure: measure,
+                                  periodName: periodName, configuration: configuration,
+                                  phaseEvents: wardEvents.filter { $0.kind == .phase }, annotations: wardEvents)
+        report.describe(settings.catalogue.definition(of: measure))
+        return report
     }
 
     /// The request's configuration with the plan its ward's events add (phases from
@@ -258,6 +275,12 @@ public enum Analyzer {
 }
 
 extension SeriesReport {
+    /// The label and unit the catalogue gives the measure.
+    mutating func describe(_ definition: MeasureDefinition) {
+        measureLabel = definition.label
+        measureUnit = definition.unit == MeasureDefinition.incidents ? nil : definition.unit
+    }
+
     /// The report of one analysed series (counts and denominators filled by the caller).
     init(analysis: SeriesAnalysis, series: Series, trust: String, ward: String, measure: String, periodName: String,
          configuration: AnalysisConfiguration, phaseEvents: [WardEvent], annotations: [WardEvent]) {

@@ -19,7 +19,8 @@ extension Analyzer {
         reports.reserveCapacity(built.series.count)
         for series in built.series {
             let facts = SeriesFacts(series, valueKind: data.valueKind, periodKind: data.periodKind,
-                                    hasIncidentDates: hasIncidentDates)
+                                    hasIncidentDates: hasIncidentDates,
+                                    preferredChart: settings.catalogue.definition(of: series.measure).preferredChart)
             let advice = ChartAdvisor.advise(facts)
             var report: SeriesReport
             switch advice.periods {
@@ -34,7 +35,7 @@ extension Analyzer {
                 var gSettings = settings
                 gSettings.chart = .g
                 // Fewer incidents means longer gaps: the g chart's better direction is the opposite.
-                gSettings.improvement = settings.improvement.reversed
+                gSettings.improvement = settings.improvement(of: series.measure).reversed
                 report = try analyseIntervals(intervals, settings: gSettings)
             case .asRecorded:
                 report = try analyseAuto(series, advice: advice, context: context, partial: nil, settings: settings)

@@ -15,9 +15,18 @@ public struct SeriesFacts: Sendable, Equatable {
     public var spanDays: Int
     /// The incidents carry their dates (event-level or MHSDS input), so a g chart can be drawn.
     public var hasIncidentDates: Bool
+    /// The chart the measure catalogue prefers for the measure (`MeasureDefinition.preferredChart`:
+    /// p for a process measure such as ligature assessments completed on time of those due).
+    public var preferredChart: ChartKind?
+    /// Every observed period has a denominator above 0 and a count no larger: the counts can
+    /// be a proportion of the denominator (a p chart).
+    public var countsWithinDenominators: Bool
 
     public init(valueKind: ValueKind, periodKind: PeriodKind, observedPeriods: Int, periodsWithDenominator: Int,
-                incidents: Double, spanDays: Int, hasIncidentDates: Bool) {
+                incidents: Double, spanDays: Int, hasIncidentDates: Bool, preferredChart: ChartKind? = nil,
+                countsWithinDenominators: Bool = false) {
+        self.preferredChart = preferredChart
+        self.countsWithinDenominators = countsWithinDenominators
         self.valueKind = valueKind
         self.periodKind = periodKind
         self.observedPeriods = observedPeriods
@@ -28,16 +37,26 @@ public struct SeriesFacts: Sendable, Equatable {
     }
 
     /// The facts of a series as built from a file.
-    public init(_ series: WardSeries, valueKind: ValueKind, periodKind: PeriodKind, hasIncidentDates: Bool) {
+    public init(_ series: WardSeries, valueKind: ValueKind, periodKind: PeriodKind, hasIncidentDates: Bool,
+                preferredChart: ChartKind? = nil) {
         var withDenominator = 0
-        for denominator in series.denominators { if let denominator, denominator > 0 { withDenominator += 1 } }
+        var within = !series.periods.isEmpty
+        for (index, denominator) in series.denominators.enumerated() {
+            if let denominator, denominator > 0 {
+                withDenominator += 1
+                if series.values[index] > denominator { within = false }
+            } else {
+                within = false
+            }
+        }
         var span = 0
         if let first = series.periods.first, let last = series.periods.last {
             span = Int(periodKind.advance(last).dayNumber - first.dayNumber)
         }
         self.init(valueKind: valueKind, periodKind: periodKind, observedPeriods: series.periods.count,
                   periodsWithDenominator: withDenominator, incidents: series.total, spanDays: span,
-                  hasIncidentDates: hasIncidentDates)
+                  hasIncidentDates: hasIncidentDates, preferredChart: preferredChart,
+                  countsWithinDenominators: within)
     }
 
     /// Mean incidents per observed period (0 without periods).
@@ -110,6 +129,7 @@ public enum ChartAdvisor {
             return ChartAdvice(chart: .i, periods: .asRecorded, probabilityLimits: false, showsSignals: true,
                                isRare: false, reason: "values, not counts: an XmR (i) chart")
         }
+        if let proportion = proportionAdvice(facts) { return proportion }
         let hasBedDays = facts.periodsWithDenominator > 0
         let period = facts.periodKind.name
         let mean = facts.meanPerPeriod
@@ -157,6 +177,18 @@ public enum ChartAdvisor {
         guard advice.isRare, advice.showsSignals, advice.chart != .g, rules.kind != .anhoej,
               rules.shiftLength > 0, let limit = Anhoej.longestRunLimit(useful: points) else { return nil }
         return max(rules.shiftLength, limit + 1)
+    }
+
+    /// A process measure the catalogue draws as a proportion (p) when its data can be one:
+    /// counts of those due, each period's count at most its denominator. The p chart's
+    /// binomial limits need no rare-event handling here: the counts are successes out of a
+    /// known number, not incidents in open time. `nil` otherwise (the data decide).
+    static func proportionAdvice(_ facts: SeriesFacts) -> ChartAdvice? {
+        guard let preferred = facts.preferredChart, preferred == .p || preferred == .pp, facts.valueKind == .count,
+              facts.countsWithinDenominators else { return nil }
+        return ChartAdvice(chart: preferred, periods: .asRecorded, probabilityLimits: false, showsSignals: true,
+                           isRare: false,
+                           reason: "a process measure (completed of those due): a \(preferred.rawValue) chart of the proportion each \(facts.periodKind.name)")
     }
 
     /// The warning an explicit c, u or run chart of counts gets when the data are rare.

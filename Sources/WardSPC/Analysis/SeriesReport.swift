@@ -49,6 +49,12 @@ public struct SeriesReport: Sendable {
     public var trust: String
     public var ward: String
     public var measure: String
+    /// The measure's label from the request's catalogue ("Rapid tranquillisation"), for
+    /// titles; `nil` when the report was not made by `Analyzer` (then the built-in label).
+    public var measureLabel: String?
+    /// What one count is, when the catalogue says more than "incidents" (ligature
+    /// assessments: "assessments completed on time"), for a p chart's axis.
+    public var measureUnit: String?
     public var chart: ChartKind
     /// `--chart auto`: why this chart (`nil` for a chart asked for by name).
     public var chartReason: String?

@@ -8,6 +8,9 @@ public struct EvaluationSettings: Sendable {
     public var events: WardEvents?
     /// The benchmark reduction, in per cent (the NCCMH collaborative's 15%).
     public var benchmark = EvaluationSettings.defaultBenchmark
+    /// Which measures the benchmark applies to (the others get the verdict on the interval
+    /// alone: `significant_reduction`), and each measure's caveat (docs/measures.md).
+    public var catalogue = MeasureCatalogue.builtIn
     /// Fewer incidents than this in a ward's (or a pooled group's) baseline and comparison
     /// together are too few to judge: its verdict is `insufficient_data` (`--min-incidents`).
     public var minimumIncidents = Verdict.defaultMinimumIncidents

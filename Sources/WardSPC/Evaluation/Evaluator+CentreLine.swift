@@ -11,6 +11,8 @@ extension Evaluator {
                              analysis: AnalysisSettings, wardEvents: [WardEvent],
                              settings: EvaluationSettings) -> Double? {
         guard let lastBaseline = baseline.last else { return nil }
+        // The direction of sustained shifts looked for is the measure's (or --improvement's).
+        let analysis = analysis.forMeasure(series.measure)
         let needsDenominator = analysis.chart.needsDenominator || analysis.plotRate
         var periods: [Int32] = [], numerators: [Double] = [], denominators: [Double] = []
         for index in series.periods.indices {

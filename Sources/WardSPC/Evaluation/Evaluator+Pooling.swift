@@ -22,9 +22,10 @@ extension Evaluator {
             let totals = Pooling.ratioOfTotals(counts)
             var verdicts: [Verdict: Int] = [:]
             for ward in group { verdicts[ward.verdict, default: 0] += 1 }
+            let applies = settings.catalogue.definition(of: key.measure).benchmarkApplies
             return PooledEvaluation(trust: key.trust, measure: key.measure, group: key.group, wards: group.count,
-                                    totals: Pooling.totals(counts), ratioOfTotals: totals,
-                                    verdict: Verdict(pooled: totals, benchmark: benchmark,
+                                    totals: Pooling.totals(counts), ratioOfTotals: totals, benchmarkApplies: applies,
+                                    verdict: Verdict(pooled: totals, benchmark: applies ? benchmark : nil,
                                                      minimumIncidents: settings.minimumIncidents),
                                     wardsByVerdict: verdicts,
                                     randomEffects: Pooling.randomEffects(counts),

@@ -11,6 +11,8 @@ extension Evaluator {
                                         baseline: nil, comparison: nil, counts: nil, rateRatio: nil,
                                         verdict: .insufficientData, centreChangePercent: nil, its: nil,
                                         notes: [], warnings: [])
+        let definition = settings.catalogue.definition(of: series.measure)
+        evaluation.benchmarkApplies = definition.benchmarkApplies
         let wardEvents = settings.events?.events(trust: series.trust, ward: series.ward) ?? []
         let intervention = wardEvents.first { $0.kind == .phase }?.date
         guard let windows = EvaluationWindows.choose(periods: series.periods, settings: settings.windows,
@@ -34,15 +36,14 @@ extension Evaluator {
                                     comparisonCount: after.count, comparisonExposure: after.exposure)
             evaluation.counts = counts
             evaluation.rateRatio = RateRatio.compute(counts)
-            evaluation.verdict = Verdict(rateRatio: evaluation.rateRatio, benchmark: settings.benchmark,
+            evaluation.verdict = Verdict(rateRatio: evaluation.rateRatio,
+                                         benchmark: definition.benchmarkApplies ? settings.benchmark : nil,
                                          minimumIncidents: settings.minimumIncidents)
             if before.count == 0 {
                 evaluation.notes.append("no incidents in the baseline window: a reduction is undefined")
             }
         }
-        if series.measure.lowercased().contains("sexual") {
-            evaluation.notes.append("a rise in sexual-safety incidents can reflect better reporting rather than more harm")
-        }
+        if let caveat = definition.caveat { evaluation.notes.append(caveat) }
         evaluation.centreChangePercent = centreChange(series, windows: baseline, dataset: dataset, analysis: analysis,
                                                       wardEvents: wardEvents, settings: settings)
         let regression = SegmentedRegressionQueue.entry(series, baseline: baseline, comparison: comparison,

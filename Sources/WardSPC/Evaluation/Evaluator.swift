@@ -10,18 +10,44 @@ public enum Evaluator {
         let data = try analysis.selectingSubtypes(of: dataset)
         var wards: [WardEvaluation] = []
         var regressions = SegmentedRegressionQueue()
+        var leftOut: [String] = []
         for (group, groupData) in try groups(of: data, by: settings.groupBy) {
             let built = SeriesBuilder.build(groupData, include: analysis.includes)
             if let problem = built.issues.first { throw AnalysisError(problem.description) }
             for series in built.series {
+                if isProcessMeasure(series.measure, settings: settings) {
+                    if !leftOut.contains(series.measure) { leftOut.append(series.measure) }
+                    continue
+                }
                 let (ward, regression) = evaluateWard(series, context: context, group: group, analysis: analysis,
                                                       settings: settings)
                 regressions.append(regression, ward: wards.count)
                 wards.append(ward)
             }
         }
+        if wards.isEmpty && !leftOut.isEmpty {
+            throw AnalysisError(processMeasureWarnings(leftOut)[0].replacingOccurrences(of: "left out", with: "cannot be evaluated"))
+        }
         try FilterCheck.check(analysis, in: dataset, matched: wards.count)
-        return finish(consume wards, regressions: regressions, context: context, chart: analysis.chart, settings: settings)
+        var result = finish(consume wards, regressions: regressions, context: context, chart: analysis.chart, settings: settings)
+        result.warnings += processMeasureWarnings(leftOut)
+        return result
+    }
+
+    /// A process measure — the catalogue draws it as a proportion (p chart), e.g. ligature
+    /// assessments completed on time of those due — is not a rate of incidents per bed day:
+    /// a rate ratio and the reduction benchmark do not describe it, so evaluate leaves it
+    /// out (its p chart shows its change) and says so.
+    static func isProcessMeasure(_ measure: String, settings: EvaluationSettings) -> Bool {
+        let preferred = settings.catalogue.definition(of: measure).preferredChart
+        return preferred == .p || preferred == .pp
+    }
+
+    /// The warning for the process measures left out, one sentence (none when there are none).
+    static func processMeasureWarnings(_ measures: [String]) -> [String] {
+        guard !measures.isEmpty else { return [] }
+        let names = measures.joined(separator: ", ")
+        return ["\(names) left out: \(measures.count == 1 ? "a process measure" : "process measures") (completed of those due, drawn as a p chart by analyze, chart and report), not a rate of incidents, so no rate ratio or benchmark applies"]
     }
 
     /// What evaluating a ward needs to know of its file.
@@ -77,7 +103,7 @@ public enum Evaluator {
             wards: wards,
             trusts: pool(wards, byTrust: settings.groupBy != .measure, settings: settings),
             programme: pool(wards, byTrust: false, settings: settings),
-            benchmark: settings.benchmark, minimumIncidents: settings.minimumIncidents, period: context.periodKind.name,
+            benchmark: settings.benchmark, catalogue: settings.catalogue, minimumIncidents: settings.minimumIncidents, period: context.periodKind.name,
             exposureIsBedDays: context.hasDenominator, chart: chart, groupBy: settings.groupBy, warnings: warnings)
     }
 

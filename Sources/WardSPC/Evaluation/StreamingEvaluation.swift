@@ -18,6 +18,8 @@ public enum StreamingEvaluation {
 
     private enum Item: Sendable {
         case skipped
+        /// A process measure's series, left out (`Evaluator.isProcessMeasure`).
+        case processMeasure(String)
         case ward(WardEvaluation, SegmentedRegressionQueue.Entry?)
     }
 
@@ -43,6 +45,7 @@ public enum StreamingEvaluation {
                                             hasDenominator: facts.hasDenominator, valueKind: facts.valueKind)
             return series.map { one -> Item in
                 guard analysis.includes(one.trust, one.ward, one.measure) else { return .skipped }
+                if Evaluator.isProcessMeasure(one.measure, settings: settings) { return .processMeasure(one.measure) }
                 let (ward, regression) = Evaluator.evaluateWard(one, context: context, group: nil, analysis: analysis,
                                                                 settings: settings)
                 return .ward(ward, regression)
@@ -56,14 +59,22 @@ public enum StreamingEvaluation {
                                             hasDenominator: facts.hasDenominator, valueKind: facts.valueKind)
             var wards: [WardEvaluation] = []
             var regressions = SegmentedRegressionQueue()
-            for case .ward(let ward, let regression) in items {
-                regressions.append(regression, ward: wards.count)
-                wards.append(ward)
+            var leftOut: [String] = []
+            for item in items {
+                switch item {
+                case .skipped: continue
+                case .processMeasure(let measure): if !leftOut.contains(measure) { leftOut.append(measure) }
+                case .ward(let ward, let regression):
+                    regressions.append(regression, ward: wards.count)
+                    wards.append(ward)
+                }
             }
             // Nothing matched: the whole-file path says which filter and lists the values.
             if wards.isEmpty { return .fallback("no series matched the filters") }
-            return .done(Evaluator.finish(consume wards, regressions: regressions, context: context, chart: analysis.chart,
-                                          settings: settings), rows: rows)
+            var result = Evaluator.finish(consume wards, regressions: regressions, context: context, chart: analysis.chart,
+                                          settings: settings)
+            result.warnings += Evaluator.processMeasureWarnings(leftOut)
+            return .done(result, rows: rows)
         }
     }
 }

@@ -40,6 +40,9 @@ public struct WardEvaluation: Sendable {
     public var counts: WardCounts?
     public var rateRatio: RateRatio?
     public var verdict: Verdict
+    /// Whether the measure is judged against the benchmark (the catalogue's
+    /// `benchmarkApplies`): without it a clear fall is `significantReduction`.
+    public var benchmarkApplies: Bool = true
     public var centreChangePercent: Double?
     public var its: InterruptedTimeSeries?
     /// How the windows were chosen, and anything the reader should know.
@@ -60,6 +63,8 @@ public struct PooledEvaluation: Sendable {
     /// ΣO_b, ΣT_b, ΣO_c, ΣT_c of the wards observed in both windows; `nil` when none is.
     public var totals: WardCounts?
     public var ratioOfTotals: PooledRatio?
+    /// Whether the measure is judged against the benchmark (the catalogue's `benchmarkApplies`).
+    public var benchmarkApplies: Bool = true
     /// The group's verdict, from the ratio of totals and its interval by the ward rules
     /// (`Verdict(pooled:…)`); `insufficient_data` when the ratio is undefined.
     public var verdict: Verdict
@@ -77,6 +82,9 @@ public struct EvaluationResult: Sendable {
     public var trusts: [PooledEvaluation]
     public var programme: [PooledEvaluation]
     public var benchmark: Double
+    /// The catalogue the verdicts were judged with (which measures the benchmark applies
+    /// to, and their caveats).
+    public var catalogue = MeasureCatalogue.builtIn
     /// `--min-incidents`: the fewest incidents (baseline and comparison together) judged.
     public var minimumIncidents: Int
     /// `"week"` or `"month"`.

@@ -18,7 +18,7 @@ public enum EvaluationCSV {
                            "comparison_exposure", "comparison_rate", "rate_ratio", "rate_ratio_ci95_low",
                            "rate_ratio_ci95_high", "change_percent", "change_ci95_low", "change_ci95_high",
                            "reduction_percent", "reduction_ci95_low", "reduction_ci95_high", "verdict",
-                           "centre_change_percent", "its_level_change", "its_level_change_se", "its_slope_change",
+                           "benchmark_applies", "centre_change_percent", "its_level_change", "its_level_change_se", "its_slope_change",
                            "its_slope_change_se", "dispersion", "random_effects_change_percent",
                            "random_effects_change_ci95_low", "random_effects_change_ci95_high", "random_effects_i2",
                            "mean_reduction_percent", "median_reduction_percent", "wards_with_estimate",
@@ -80,7 +80,8 @@ public enum EvaluationCSV {
         let ratio = hidden ? nil : ward.rateRatio
         let its = hidden ? nil : ward.its
         cells += ratioCells(ratio?.estimate, ratio?.interval)
-        cells += [ward.verdict.rawValue, number(hidden ? nil : ward.centreChangePercent)]
+        cells += [ward.verdict.rawValue, ward.benchmarkApplies ? "true" : "false",
+                  number(hidden ? nil : ward.centreChangePercent)]
         cells += [number(its?.levelChange), number(its?.levelChangeStandardError),
                   number(its?.slopeChange), number(its?.slopeChangeStandardError)]
         cells += Array(repeating: "", count: 11 + (extra == nil ? 0 : 1))  // the pooled columns
@@ -105,7 +106,7 @@ public enum EvaluationCSV {
         }
         let ratio = hidden ? nil : pooled.ratioOfTotals
         cells += ratioCells(ratio?.estimate, ratio?.interval)
-        cells += [pooled.verdict.rawValue, ""]
+        cells += [pooled.verdict.rawValue, pooled.benchmarkApplies ? "true" : "false", ""]
         cells += ["", "", "", ""]  // the segmented regression: wards only
         let effects = pooled.randomEffects
         let reductions = pooled.reductions

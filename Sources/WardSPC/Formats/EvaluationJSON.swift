@@ -67,6 +67,7 @@ public enum EvaluationJSON {
         members += ratioMembers(estimate: ratio?.estimate, interval: ratio?.interval)
         members += [
             ("verdict", .string(ward.verdict.rawValue)),
+            ("benchmark_applies", .bool(ward.benchmarkApplies)),
             ("centre_change_percent", number(centreChange)),
             ("its", .optional(segmented, its)),
         ]
@@ -111,6 +112,7 @@ public enum EvaluationJSON {
             ("wards", .number(Double(pooled.wards))),
             ("wards_with_estimate", .number(Double(pooled.reductions.wardsWithEstimate))),
             ("verdict", .string(pooled.verdict.rawValue)),
+            ("benchmark_applies", .bool(pooled.benchmarkApplies)),
             ("wards_by_verdict", .object(Verdict.allCases.compactMap { verdict in
                 pooled.wardsByVerdict[verdict].map { (verdict.rawValue, .number(Double($0))) }
             })),

@@ -38,21 +38,35 @@ enum EvaluationWording {
     /// A ward's verdict in words; with counts withheld, the verdict alone (the counts and
     /// the interval would give them away).
     static func verdict(_ ward: WardEvaluation, result: EvaluationResult, hidden: Bool) -> String {
-        if hidden { return VerdictWords.phrase(ward.verdict, benchmark: result.benchmark) }
+        let benchmark = ward.benchmarkApplies ? result.benchmark : nil
+        if hidden { return VerdictWords.phrase(ward.verdict, benchmark: benchmark) }
         return VerdictWords.sentence(ward.verdict, counts: ward.counts, rateRatioInterval: ward.rateRatio?.interval,
-                                     benchmark: result.benchmark, minimumIncidents: result.minimumIncidents)
+                                     benchmark: benchmark, minimumIncidents: result.minimumIncidents)
     }
 
     /// A pooled group's verdict (from its ratio of totals) in words; the verdict alone when
     /// a total is withheld.
     static func verdict(_ pooled: PooledEvaluation, result: EvaluationResult, suppression: Suppression) -> String {
+        let benchmark = pooled.benchmarkApplies ? result.benchmark : nil
         if let totals = pooled.totals,
            suppression.hides(totals.baselineCount) || suppression.hides(totals.comparisonCount) {
-            return VerdictWords.phrase(pooled.verdict, benchmark: result.benchmark)
+            return VerdictWords.phrase(pooled.verdict, benchmark: benchmark)
         }
         return VerdictWords.sentence(pooled.verdict, counts: pooled.totals,
-                              rateRatioInterval: pooled.ratioOfTotals?.interval, benchmark: result.benchmark,
+                              rateRatioInterval: pooled.ratioOfTotals?.interval, benchmark: benchmark,
                               minimumIncidents: result.minimumIncidents)
+    }
+
+    /// The caveats of the measures evaluated (the catalogue's), once each in order of appearance.
+    static func caveats(_ result: EvaluationResult) -> [String] {
+        var seen: Set<String> = []
+        var caveats: [String] = []
+        for ward in result.wards where seen.insert(ward.measure).inserted {
+            if let caveat = result.catalogue.definition(of: ward.measure).caveat, !caveats.contains(caveat) {
+                caveats.append(caveat)
+            }
+        }
+        return caveats
     }
 
     /// "3 clear reductions, 2 no clear change, 1 too few to judge": the wards' verdicts.
@@ -194,9 +208,8 @@ public enum EvaluationMarkdown {
             let verdict = EvaluationWording.verdict(ward, result: result, hidden: hidden)
             out.append("| \(cell(ward.trust)) | \(cell(ward.ward)) | \(cell(measure)) | \(baseline) | \(comparison) | \(change) | \(cell(verdict)) | \(centreChange.map(EvaluationWording.signedPercent) ?? "–") |")
         }
-        if result.wards.contains(where: { $0.measure.lowercased().contains("sexual") }) {
-            out += ["", "_A rise in sexual-safety incidents can reflect better reporting rather than more harm._"]
-        }
+        let caveats = EvaluationWording.caveats(result)
+        if !caveats.isEmpty { out += [""] + caveats.map { "_\($0)_" } }
         return out.joined(separator: "\n")
     }
 

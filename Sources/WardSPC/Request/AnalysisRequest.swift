@@ -31,8 +31,11 @@ public struct AnalysisRequest: Sendable {
         if case .kind(let kind) = choice { givenKind = kind }
         let chart = givenKind ?? purpose.defaultChart(facts)
         let rules = choices.rules ?? purpose.defaultRules
-        var analysis = AnalysisSettings(chart: chart, rules: rules, improvement: choices.improvement ?? .decrease,
+        var analysis = AnalysisSettings(chart: chart, rules: rules, improvement: choices.improvement,
                                         baseline: choices.windows.baseline, events: choices.events)
+        // Each measure's direction, benchmark, preferred chart and caveat: the file's, else built in.
+        let catalogue = choices.catalogue ?? .builtIn
+        analysis.catalogue = catalogue
         // evaluate's SPC view reads centre lines per period: auto there is its u-or-c default.
         if purpose != .comparison { choice.apply(to: &analysis, fallback: chart) }
         analysis.plotRate = choices.plotRate
@@ -55,6 +58,7 @@ public struct AnalysisRequest: Sendable {
         evaluation.windows.provisional = choices.provisional
         evaluation.events = choices.events
         evaluation.benchmark = choices.benchmark ?? EvaluationSettings.defaultBenchmark
+        evaluation.catalogue = catalogue
         evaluation.minimumIncidents = choices.minimumIncidents ?? Verdict.defaultMinimumIncidents
         evaluation.groupBy = choices.groupBy
         evaluation.segmentedModel = choices.segmentedModel

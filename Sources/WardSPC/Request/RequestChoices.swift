@@ -24,8 +24,12 @@ public struct RequestChoices: Sendable {
     public var events: WardEvents?
     /// The events file as the person named it (the report prints it).
     public var eventsFile: String?
-    /// `--improvement`; `nil` = decrease.
+    /// `--improvement`: one direction for every measure of the run; `nil` = each measure's
+    /// own, from the catalogue.
     public var improvement: Improvement?
+    /// `--measures FILE`, already read and applied to the built-in catalogue; `nil` = the
+    /// built-in catalogue (`MeasureCatalogue.builtIn`, docs/measures.md).
+    public var catalogue: MeasureCatalogue?
     public var target: Double?
     public var shiftLength: Int?
     public var trendLength: Int?

@@ -68,6 +68,16 @@ public struct SampleParameters: Sendable {
     /// the base rate. Default: 0.15.
     public var sexualSafetySettledRise = 0.15
 
+    /// Ligature risk assessments due per bed per week (admissions and reviews): each ward
+    /// × week's number due is 1 + Poisson, with mean beds × this in all. Default: 0.5.
+    public var ligatureDuePerBed = 0.5
+    /// Share of assessments completed on time before joining, drawn uniformly per ward.
+    /// Default: 0.70…0.85.
+    public var ligatureOnTimeBefore: ClosedRange<Double> = 0.70...0.85
+    /// Rise in that share once the ward's change is complete (over the same ramp as its
+    /// restrictive practice). Default: 0.10.
+    public var ligatureOnTimeGain = 0.10
+
     /// Spread between wards of the same type: each ward's rate of each measure is the
     /// base rate times a log-normal factor with mean 1 and this standard deviation of
     /// its logarithm. Default: 0.3.

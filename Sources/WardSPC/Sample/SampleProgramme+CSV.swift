@@ -12,16 +12,27 @@ extension SampleProgramme {
     /// filled on restraint rows only, `context` on self-harm rows only. `count` is a
     /// whole number of incidents; `bed_days` is the ward's occupied bed days that week,
     /// repeated on every row of the ward × week. A missing week has no rows; a closed
-    /// week has count 0 and bed days 0.
+    /// week has count 0 and bed days 0. `ligature_assessments` rows are the process
+    /// measure: `count` is the assessments completed on time and the denominator column
+    /// holds the number due, not bed days (WardSPC combines denominators within a ward ×
+    /// week × measure only, so the two never mix).
     public func wardsCSV() -> String {
         var text = Self.wardsHeader + "\n"
-        let rowsPerWeek = SampleMeasure.allCases.reduce(0) { $0 + max(dimensionValues(of: $1).count, 1) }
+        let rowsPerWeek = SampleMeasure.allCases.reduce(1) { $0 + max(dimensionValues(of: $1).count, 1) }
         text.reserveCapacity(plans.count * parameters.weeks * rowsPerWeek * 48)
         let dates = (0..<parameters.weeks).map { weekStart($0).iso }
         for plan in plans {
             let weekly = weeklyNumbers(plan)
             let prefix = CSVCell.text(plan.ward.trust) + "," + CSVCell.text(plan.ward.name) + ","
             for measure in SampleMeasure.allCases {
+                if measure == .rapidTranquillisation {
+                    // ligature_assessments sorts between awol and rapid_tranquillisation.
+                    let ligature = ligatureNumbers(plan)
+                    for week in 0..<parameters.weeks where plan.hasRows(week: week) {
+                        text += prefix + Self.ligatureMeasure + "," + dates[week] + ",,," + String(ligature.onTime[week])
+                            + "," + String(ligature.due[week]) + "\n"
+                    }
+                }
                 let values = dimensionValues(of: measure)
                 let counts = weekly.counts[measure.index]
                 for week in 0..<parameters.weeks where plan.hasRows(week: week) {

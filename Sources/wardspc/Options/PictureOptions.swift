@@ -21,9 +21,9 @@ struct PictureOptions: ParsableArguments {
     }
 
     /// The choices these flags make; `comparison` adds the headline's comparison window.
-    func choices(events: WardEvents?, comparison: ComparisonOptions? = nil) -> RequestChoices {
+    func choices(events: WardEvents?, comparison: ComparisonOptions? = nil) throws -> RequestChoices {
         var choices = RequestChoices()
-        spc.apply(to: &choices, events: events)
+        try spc.apply(to: &choices, events: events)
         choices.windows = StudyWindows(baseline, comparison)
         choices.filters = filters.filters
         return choices
@@ -38,5 +38,5 @@ struct PictureOptions: ParsableArguments {
     }
 
     /// The files this run reads, never to be written over.
-    func inputs(_ file: String) -> [String] { [file] + (spc.events.map { [$0] } ?? []) }
+    func inputs(_ file: String) -> [String] { [file] + (spc.events.map { [$0] } ?? []) + (spc.measures.map { [$0] } ?? []) }
 }

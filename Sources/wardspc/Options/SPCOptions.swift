@@ -29,8 +29,11 @@ struct SPCOptions: ParsableArguments {
     @Option(help: "Per-ward events file: trust, ward, date, label[, kind] with kind phase (default), exclude or note. An empty trust or ward applies to all.")
     var events: String?
 
-    @Option(help: "Which way is better: decrease, increase or neutral. Orients signals as improvement or concern. Default: decrease.")
+    @Option(help: "Which way is better, for every measure of this run: decrease, increase or neutral. Orients signals as improvement or concern. Default: each measure's own direction from the measure catalogue (lower is better for restrictive practice, self-harm and AWOL; higher for ligature assessments; neutral for sexual safety; decrease for a measure it does not know).")
     var improvement: Improvement?
+
+    @Option(help: MeasuresLoader.help)
+    var measures: String?
 
     @Option(help: "Target in the chart's units (after the multiplier), for the assurance icon under mdc/ptd.")
     var target: Double?
@@ -61,8 +64,10 @@ struct SPCOptions: ParsableArguments {
         if let target, !target.isFinite { throw ValidationError("--target must be a finite number") }
     }
 
-    /// Adds these flags' choices to a request (the library fills in what was not given).
-    func apply(to choices: inout RequestChoices, events wardEvents: WardEvents?) {
+    /// Adds these flags' choices to a request (the library fills in what was not given);
+    /// reads `--measures FILE` (exit 2 on a refused file).
+    func apply(to choices: inout RequestChoices, events wardEvents: WardEvents?) throws {
+        choices.catalogue = try MeasuresLoader.loadOrExit(measures)
         choices.chart = chart
         choices.rules = rules
         choices.plotRate = value == .rate
