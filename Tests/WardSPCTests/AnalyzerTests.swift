@@ -113,6 +113,26 @@ import Testing
         #expect(report.period == "incident")
     }
 
+    /// `--improvement` speaks of incidents: on a g chart (days between them) a gap far above
+    /// the limit is improvement under decrease, whether the chart was asked for or chosen.
+    @Test func gChart_longGapUnderDecrease_isImprovement() throws {
+        var text = "trust,ward,measure,date\n"
+        var day = CivilDate(year: 2024, month: 1, day: 1)!
+        for gap in Array(repeating: [2, 3, 1, 4, 2, 3], count: 4).flatMap({ $0 }) + [120] {
+            day = day.adding(days: gap)
+            text += "T1,A,restraint,\(day.iso)\n"
+        }
+        var settings = AnalysisSettings()
+        settings.chart = .g
+        settings.rules = .mdc
+        let report = try Analyzer.analyse(try Self.dataset(text), settings: settings).series[0]
+        #expect(report.points.last?.value == 120)
+        #expect(report.points.last?.category == .specialCauseImprovement)
+        settings.improvement = .increase  // more incidents better: the long gap is a concern
+        let reversed = try Analyzer.analyse(try Self.dataset(text), settings: settings).series[0]
+        #expect(reversed.points.last?.category == .specialCauseConcern)
+    }
+
     @Test func cChartOnAValueMeasure_isRefused() throws {
         var settings = AnalysisSettings()
         settings.chart = .c

@@ -24,8 +24,9 @@ enum ReportStyle {
     .card { background: var(--panel); border-left: 6px solid var(--blue); padding: 10px 14px; }
     .card h3 { margin: 2px 0 4px; }
     .card .big { font-size: 1.9rem; font-weight: bold; line-height: 1.1; }
-    .card.meets, .card.exceeds { border-left-color: var(--improvement); }
+    .card.meets, .card.exceeds, .card.below, .card.significant_reduction { border-left-color: var(--improvement); }
     .card.significant_increase { border-left-color: var(--concern); }
+    .card.no_clear_change, .card.insufficient_data, .card.none { border-left-color: var(--common); }
     .table-wrap { overflow-x: auto; -webkit-overflow-scrolling: touch; }
     table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
     th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--rule); vertical-align: middle; }

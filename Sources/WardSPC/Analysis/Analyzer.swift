@@ -224,8 +224,14 @@ public enum Analyzer {
     }
 
     /// g and t charts: one point per incident from the second on.
+    ///
+    /// The improvement direction (`--improvement` or the catalogue's) speaks of the incidents;
+    /// these charts plot the days between them, which rise when incidents fall, so their
+    /// signals and icons use the opposite direction — decided here, once, for `--chart g`,
+    /// `--chart t` and `--chart auto` alike.
     static func analyseIntervals(_ intervals: IncidentIntervals, settings: AnalysisSettings) throws(AnalysisError) -> SeriesReport {
-        let settings = settings.forMeasure(intervals.measure)
+        var settings = settings.forMeasure(intervals.measure)
+        settings.improvement = settings.improvement?.reversed
         if settings.chart == .t, let zero = intervals.days.firstIndex(of: 0) {
             throw AnalysisError("\(intervals.trust) · \(intervals.ward) · \(intervals.measure): two incidents on \(intervals.dates[zero].iso) give a 0-day interval, which a t chart cannot take (it works on days^(1/3.6)); use --chart g, which counts days between incidents and allows 0")
         }

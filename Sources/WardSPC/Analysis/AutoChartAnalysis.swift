@@ -34,8 +34,6 @@ extension Analyzer {
                 guard let intervals = intervalsByKey?[key(series.trust, series.ward, series.measure)] else { continue }
                 var gSettings = settings
                 gSettings.chart = .g
-                // Fewer incidents means longer gaps: the g chart's better direction is the opposite.
-                gSettings.improvement = settings.improvement(of: series.measure).reversed
                 report = try analyseIntervals(intervals, settings: gSettings)
             case .asRecorded:
                 report = try analyseAuto(series, advice: advice, context: context, partial: nil, settings: settings)
