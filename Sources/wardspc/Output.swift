@@ -38,8 +38,9 @@ struct OutputOptions: ParsableArguments {
 
 /// Reports a rejected input on stderr (every issue with its place) and exits 2.
 func reject(_ rejection: InputRejected) -> ExitCode {
-    for issue in rejection.issues { printStandardError(issue.description) }
-    if rejection.unreportedErrors > 0 { printStandardError("… and \(rejection.unreportedErrors) more errors") }
+    for note in rejection.notes { printStandardError("note: \(note)".terminalSafe) }
+    for line in rejection.groupedLines { printStandardError(line) }
+    for issue in rejection.issues where issue.severity == .warning { printStandardError(issue.description) }
     return ExitCode(2)
 }
 
@@ -47,6 +48,7 @@ func reject(_ rejection: InputRejected) -> ExitCode {
 func readDataset(_ path: String, options: ReadOptions) throws -> WardDataset {
     do {
         let dataset = try WardDataReader.read(path: path, options: options)
+        for note in dataset.readerNotes { printStandardError("note: \(note)".terminalSafe) }
         for warning in dataset.warnings { printStandardError(warning.description) }
         return dataset
     } catch {

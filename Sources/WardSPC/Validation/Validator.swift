@@ -18,6 +18,9 @@ public enum Validator {
             report.errors = error.errors.map(ValidationReport.Issue.init)
             report.unreportedErrors = error.unreportedErrors
             report.warnings = error.issues.filter { $0.severity == .warning }.map(ValidationReport.Issue.init)
+            report.readerNotes = error.notes
+            report.groups = error.groups.map { ValidationReport.ProblemGroup($0, file: path) }
+            report.placeCells(letters: [:], sheet: nil, groups: error.groups)
             return report
         }
         return validate(dataset, chart: chart, maxReportedErrors: options.maxReportedErrors)
@@ -33,6 +36,11 @@ public enum Validator {
         report.hasDenominator = dataset.hasDenominator
         report.dimensionNames = dataset.dimensionNames
         report.records = dataset.records.count
+        report.readerNotes = dataset.readerNotes
+        var grouper = IssueGrouper()
+        grouper.letters = dataset.columnLetters
+        grouper.sheet = dataset.sheet
+        for warning in dataset.warnings { grouper.add(warning) }
         report.warnings = dataset.warnings.map(ValidationReport.Issue.init)
         report.unreportedWarnings = dataset.unreportedWarnings
         report.skippedLines = dataset.skippedLines
@@ -63,6 +71,16 @@ public enum Validator {
                                              message: "\(name): \(formatNumber(series.values[slot])) in the \(dataset.periodKind.name) of \(period.iso) is more than \(Int(implausibleFactor))× the series median (\(formatNumber(median(series.values)))); check it"))
             }
         }
+        // Chart and series problems are the report's own: each is its own group.
+        let known = dataset.warnings.count
+        for issue in report.errors {
+            grouper.add(InputIssue(.error, file: issue.file, line: issue.line, column: issue.column, message: issue.message))
+        }
+        for issue in report.warnings.dropFirst(known) {
+            grouper.add(InputIssue(.warning, file: issue.file, line: issue.line, column: issue.column, message: issue.message))
+        }
+        report.groups = grouper.groups.map { ValidationReport.ProblemGroup($0, file: dataset.file) }
+        report.placeCells(letters: dataset.columnLetters, sheet: dataset.sheet, groups: grouper.groups)
         return report
     }
 
