@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        // Office Open XML (slides.pptx) and the upload page's download-everything zip.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // OpenBLAS (cblas.h) and LAPACKE (lapacke.h) as a system library.
@@ -32,10 +34,23 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
         ),
-        .target(name: "SPCCore", dependencies: ["CBLAS"], exclude: ["README.md"]),
-        .target(name: "WardData", exclude: ["README.md"]),
-        .target(name: "WardSPC", dependencies: ["WardData", "SPCCore"], exclude: ["README.md"]),
-        .target(name: "SPCRender", dependencies: ["WardSPC"], exclude: ["README.md"]),
+        // librsvg + cairo: the SVG charts drawn to PNG and PDF (SPCRender/Raster).
+        .systemLibrary(
+            name: "CRsvg",
+            path: "Sources/CRsvg",
+            pkgConfig: "librsvg-2.0",
+            providers: [.apt(["librsvg2-dev", "libcairo2-dev"])]
+        ),
+        // Work spread over cores, results in order (internal: no product exports it).
+        .target(name: "Threads", exclude: ["README.md"]),
+        .target(name: "SPCCore", dependencies: ["CBLAS", "Threads"], exclude: ["README.md"]),
+        .target(name: "WardData", dependencies: ["Threads"], exclude: ["README.md"]),
+        .target(name: "WardSPC", dependencies: ["WardData", "SPCCore", "Threads"], exclude: ["README.md"]),
+        .target(
+            name: "SPCRender",
+            dependencies: ["WardSPC", "Threads", "CRsvg", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["README.md"]
+        ),
         .target(
             name: "WardSPCServer",
             dependencies: [
@@ -58,7 +73,7 @@ let package = Package(
         .testTarget(name: "WardDataTests", dependencies: ["WardData"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "WardSPCTests",
-            dependencies: ["WardSPC", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["WardSPC", "Threads", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -16,7 +16,7 @@ BLAS_LIBS=$(pkg-config --libs-only-L openblas 2>/dev/null || true)
 FLAGS=(-sanitize=fuzzer,address -parse-as-library -O -g -I "$OUT" -I Sources/CBLAS)
 for flag in $BLAS_CFLAGS; do FLAGS+=(-Xcc "$flag"); done
 
-stamp=$( (find Sources/WardData Sources/SPCCore Sources/WardSPC Sources/CBLAS Fuzz/Sources -type f -print0 \
+stamp=$( (find Sources/Threads Sources/WardData Sources/SPCCore Sources/WardSPC Sources/CBLAS Fuzz/Sources -type f -print0 \
           | sort -z | xargs -0 cat; echo "$SWIFTC ${FLAGS[*]}") | sha256sum | cut -d' ' -f1)
 targets=$(cd Fuzz/Sources && ls *.swift | grep -v '^FuzzSupport.swift$' | sed 's/\.swift$//')
 if [[ -f "$OUT/stamp" && "$(cat "$OUT/stamp")" == "$stamp" ]] \
@@ -33,7 +33,8 @@ module() {  # module NAME: Sources/NAME/**/*.swift → $OUT/libNAME.a and its .s
         -emit-library -static -o "$OUT/lib$name.a" "${sources[@]}" 2>&1 | { grep -v 'ld.gold: warning' || true; }
 }
 
-echo "building WardData and SPCCore (instrumented for libFuzzer and AddressSanitizer)"
+echo "building Threads, WardData and SPCCore (instrumented for libFuzzer and AddressSanitizer)"
+module Threads
 module WardData & data=$!
 module SPCCore & core=$!
 wait $data; wait $core
@@ -41,7 +42,7 @@ echo "building WardSPC"
 module WardSPC
 for target in $targets; do
     echo "linking fuzz-$target"
-    "$SWIFTC" "${FLAGS[@]}" -use-ld=lld -L "$OUT" $BLAS_LIBS -lWardSPC -lSPCCore -lWardData -lopenblas -llapacke \
+    "$SWIFTC" "${FLAGS[@]}" -use-ld=lld -L "$OUT" $BLAS_LIBS -lWardSPC -lSPCCore -lWardData -lThreads -lopenblas -llapacke \
         Fuzz/Sources/FuzzSupport.swift "Fuzz/Sources/$target.swift" -o "$OUT/fuzz-$target"
 done
 echo "$stamp" > "$OUT/stamp"

@@ -61,13 +61,13 @@ struct FieldProblem: Sendable, Equatable {
 struct UploadOptions: Sendable {
     var title = ReportBuilder.defaultTitle
     var measures: Set<String> = []
-    var chart: ChartKind?
+    var chart: ChartChoice?
     var rules: RuleSetKind?
     var baselineUntil: CivilDate?
     var baselineWeeks: Int?
     var from: CivilDate?
-    var benchmark = 15.0
-    var improvement: Improvement = .decrease
+    var benchmark: Double?
+    var improvement: Improvement?
 
     /// The options, and every problem with them (the options are usable when there is none).
     static func check(_ form: UploadForm) -> (options: UploadOptions, problems: [FieldProblem]) {
@@ -81,7 +81,7 @@ struct UploadOptions: Sendable {
         if !form.title.isEmpty, !tooLong("title", "The title", form.title) { options.title = form.title }
         if !form.measure.isEmpty, !tooLong("measure", "The measure", form.measure) { options.measures = [form.measure] }
         if !form.chart.isEmpty {
-            if let chart = ChartKind(rawValue: form.chart) { options.chart = chart } else {
+            if let chart = ChartChoice(rawValue: form.chart) { options.chart = chart } else {
                 problems.append(FieldProblem(field: "chart", message: "Choose a chart from the list"))
             }
         }
@@ -102,7 +102,7 @@ struct UploadOptions: Sendable {
         }
         if !form.baselineWeeks.isEmpty {
             if let weeks = Int(form.baselineWeeks), weeks >= 1, weeks <= 100_000 { options.baselineWeeks = weeks } else {
-                problems.append(FieldProblem(field: "baseline_weeks", message: "The number of baseline weeks must be a whole number, 1 or more"))
+                problems.append(FieldProblem(field: "baseline_weeks", message: "The number of baseline weeks (or months) must be a whole number, 1 or more"))
             }
         }
         if !form.baselineUntil.isEmpty, !form.baselineWeeks.isEmpty {
@@ -125,37 +125,21 @@ struct UploadOptions: Sendable {
         return (options, problems)
     }
 
-    /// The headline's (and `evaluate`'s) baseline and comparison windows.
-    var windows: WindowSettings {
-        var windows = WindowSettings()
-        windows.baselineUntil = baselineUntil
-        windows.baselinePeriods = baselineWeeks
-        windows.from = from
-        return windows
-    }
-
-    /// The charts' settings; `defaultChart` and `defaultRules` are the command's defaults
-    /// (`report`: the data's own chart under mdc; `analyze`: a run chart under anhoej).
-    func analysisSettings(events: WardEvents?, defaultChart: ChartKind, defaultRules: RuleSetKind) -> AnalysisSettings {
-        // The baseline freezes each chart's centre and limits, as --baseline-points and
-        // --baseline-until do.
-        var settings = AnalysisSettings(chart: chart ?? defaultChart, rules: rules ?? defaultRules, improvement: improvement,
-                                        baselinePoints: baselineWeeks, baselineUntil: baselineUntil, events: events)
-        settings.measures = measures
-        return settings
-    }
-
-    /// `evaluate`'s settings: its defaults (u or c from the data, anhoej) unless chosen.
-    func evaluationSettings(events: WardEvents?) -> EvaluationSettings {
-        var settings = EvaluationSettings()
-        settings.windows = windows
-        settings.events = events
-        settings.benchmark = benchmark
-        var analysis = AnalysisSettings(chart: chart ?? .run, rules: rules ?? .anhoej, improvement: improvement)
-        settings.chartGiven = chart != nil
-        analysis.measures = measures
-        settings.analysis = analysis
-        return settings
+    /// The choices this form makes, as the command line's flags would (`--chart`,
+    /// `--rules`, `--improvement`, `--baseline-until`/`--baseline-periods`, `--from`,
+    /// `--benchmark`, `--measure`); the library resolves them with each endpoint's defaults.
+    func choices(events: WardEvents?, eventsFile: String?) -> RequestChoices {
+        var choices = RequestChoices()
+        choices.chart = chart
+        choices.rules = rules
+        choices.improvement = improvement
+        let baseline: Baseline? = baselineUntil.map { .until($0) } ?? baselineWeeks.map { .firstPeriods($0) }
+        choices.windows = StudyWindows(baseline: baseline, from: from)
+        choices.events = events
+        choices.eventsFile = eventsFile
+        choices.benchmark = benchmark
+        choices.filters.measures = measures
+        return choices
     }
 }
 

@@ -98,7 +98,9 @@ enum UploadJob {
         let (options, problems) = UploadOptions.check(form)
         let optionProblems = problems.map { PageProblem(field: $0.field, message: $0.message) }
         let inputs: Inputs
-        do { inputs = try readInputs(data: file, events: multipart.part("events"), form: form) } catch {
+        do {
+            inputs = try readInputs(data: file, events: multipart.part("events"), readsData: endpoint == .report, form: form)
+        } catch {
             var refusal = error
             refusal.problems += optionProblems
             throw refusal
@@ -112,25 +114,30 @@ enum UploadJob {
     }
 
     struct Inputs {
-        var dataset: WardDataset
+        /// The data file's bytes, as the library reads them (streamed when it can).
+        var data: InputFile
+        /// The data read whole (the report needs it; the JSON endpoints read `data` themselves).
+        var dataset: WardDataset?
         var events: WardEvents?
         var eventsName: String?
     }
 
-    /// Reads the data file and the events file (when one was chosen); a rejection lists the
-    /// problems of both.
-    private static func readInputs(data: MultipartForm.Part, events: MultipartForm.Part?,
+    /// Reads the events file (when one was chosen) and, with `readsData`, the data file
+    /// whole; a rejection lists the problems of both.
+    private static func readInputs(data: MultipartForm.Part, events: MultipartForm.Part?, readsData: Bool,
                                    form: UploadForm) throws(Refusal) -> Inputs {
         let options = ReadOptions()
         var problems: [PageProblem] = []
         var unreported = 0
+        let dataFile = InputFile(name: uploadName(data, fallback: "data.csv"), bytes: Array(data.bytes))
         var dataset: WardDataset?
-        do {
-            dataset = try WardDataReader.read(InputFile(name: uploadName(data, fallback: "data.csv"), bytes: Array(data.bytes)),
-                                              options: options)
-        } catch {
-            problems += error.errors.map { PageProblem(field: "file", issue: $0) }
-            unreported += error.unreportedErrors
+        if readsData {
+            do {
+                dataset = try WardDataReader.read(dataFile, options: options)
+            } catch {
+                problems += error.errors.map { PageProblem(field: "file", issue: $0) }
+                unreported += error.unreportedErrors
+            }
         }
         var wardEvents: WardEvents?
         var eventsName: String?
@@ -143,7 +150,7 @@ enum UploadJob {
                 unreported += error.unreportedErrors
             }
         }
-        guard problems.isEmpty, let dataset else {
+        guard problems.isEmpty else {
             // Readers find some problems in a later pass (dates are resolved per column):
             // list each file's in line order, whole-file problems first.
             let ordered = problems.enumerated().sorted { left, right in
@@ -154,7 +161,7 @@ enum UploadJob {
             }.map(\.element)
             throw Refusal(status: 422, problems: ordered, unreportedErrors: unreported, form: form)
         }
-        return Inputs(dataset: dataset, events: wardEvents, eventsName: eventsName)
+        return Inputs(data: dataFile, dataset: dataset, events: wardEvents, eventsName: eventsName)
     }
 
     /// The upload's file name without any folder a browser may send.
@@ -163,33 +170,43 @@ enum UploadJob {
         return name.trimmingWhitespace.isEmpty ? fallback : String(name.prefix(200))
     }
 
-    private static func analyse(_ dataset: WardDataset, settings: AnalysisSettings, form: UploadForm) throws(Refusal) -> Analyzer.Result {
-        do { return try Analyzer.analyse(dataset, settings: settings) } catch {
-            throw Refusal(status: 422, problems: [PageProblem(field: "chart", message: "\(error)")], form: form)
-        }
-    }
-
-    /// The page `wardspc report` writes to index.html, built by the same library call.
+    /// The page `wardspc report` writes to index.html, built by the same library calls.
     private static func report(_ inputs: Inputs, options: UploadOptions, form: UploadForm) throws(Refusal) -> [UInt8] {
-        let settings = options.analysisSettings(events: inputs.events, defaultChart: ReportBuilder.defaultChart(inputs.dataset),
-                                                defaultRules: .mdc)
-        let result = try analyse(inputs.dataset, settings: settings, form: form)
-        let request = ReportBuilder.Request(title: options.title, benchmark: options.benchmark, dataFile: inputs.dataset.file,
-                                            eventsFile: inputs.eventsName, windows: options.windows)
-        let content = ReportBuilder.content(inputs.dataset, analysis: result, settings: settings, request: request)
+        guard let dataset = inputs.dataset else { preconditionFailure("the report endpoint reads its data whole") }
+        let choices = options.choices(events: inputs.events, eventsFile: inputs.eventsName)
+        let about = ReportBuilder.About(title: options.title, dataFile: dataset.file, eventsFile: inputs.eventsName)
+        let content = try answering(form) {
+            let request = try AnalysisRequest.resolve(choices, purpose: .picture, facts: DatasetFacts(dataset))
+            return try ReportBuilder.content(dataset, request: request, about: about)
+        }
         return HTMLReport.build(content).index.bytes
     }
 
-    /// `wardspc analyze --format json` (wardspc/analysis@1).
+    /// `wardspc analyze --format json` (wardspc/analysis@1), read as the command reads it.
     private static func analysis(_ inputs: Inputs, options: UploadOptions, form: UploadForm) throws(Refusal) -> JSONValue {
-        let settings = options.analysisSettings(events: inputs.events, defaultChart: .run, defaultRules: .anhoej)
-        return AnalysisJSON.analysis(try analyse(inputs.dataset, settings: settings, form: form).series)
+        let choices = options.choices(events: inputs.events, eventsFile: inputs.eventsName)
+        let analysis = try answering(form) {
+            try Analyzer.analyse(file: inputs.data, options: ReadOptions(), choices: choices, purpose: .analyze,
+                                 product: .reports)
+        }
+        guard case .reports(let reports) = analysis.output else { preconditionFailure("reports were asked for") }
+        return AnalysisJSON.analysis(reports)
     }
 
-    /// `wardspc evaluate --format json` (wardspc/evaluation@1).
+    /// `wardspc evaluate --format json` (wardspc/evaluation@2), read as the command reads it.
     private static func evaluation(_ inputs: Inputs, options: UploadOptions, form: UploadForm) throws(Refusal) -> JSONValue {
-        do {
-            return EvaluationJSON.document(try Evaluator.evaluate(inputs.dataset, settings: options.evaluationSettings(events: inputs.events)))
+        let choices = options.choices(events: inputs.events, eventsFile: inputs.eventsName)
+        return EvaluationJSON.document(try answering(form) {
+            try Evaluator.evaluate(file: inputs.data, options: ReadOptions(), choices: choices).result
+        })
+    }
+
+    /// A library call on the upload: a refused file (422, every problem with its place) or a
+    /// request the data cannot answer (422, with the reason).
+    private static func answering<T>(_ form: UploadForm, _ body: () throws -> T) throws(Refusal) -> T {
+        do { return try body() } catch let rejected as InputRejected {
+            throw Refusal(status: 422, problems: rejected.errors.map { PageProblem(field: "file", issue: $0) },
+                          unreportedErrors: rejected.unreportedErrors, form: form)
         } catch {
             throw Refusal(status: 422, problems: [PageProblem(field: "chart", message: "\(error)")], form: form)
         }

@@ -143,7 +143,7 @@ enum UploadPage {
     }
 
     private static let chartChoices: [(value: String, label: String)] = [
-        ("", "Automatic: u (rate per 1,000 bed days) when the file has bed days, else c (counts)"),
+        ("", "Automatic: per ward and measure, the chart an expert would draw (u or c; rare events by month or days between)"),
         ("u", "u — rate per occupied bed days"), ("up", "u′ (Laney) — rates, many bed days"),
         ("c", "c — counts"), ("run", "Run chart — median, no limits"), ("i", "i (XmR) — individual values"),
         ("mr", "mr — moving ranges"), ("p", "p — proportion of patients"), ("pp", "p′ (Laney) — proportions"),
@@ -306,7 +306,7 @@ enum UploadPage {
     private static func forScripts(limits: Limits, into html: inout MarkupWriter) {
         html.open("details", class: "scripts")
         html.element("summary", text: "For scripts and analysts")
-        html.paragraph("The same form fields can be sent from a script. POST /report returns this report's HTML; POST /analyze and POST /evaluate return the JSON of wardspc analyze --format json (wardspc/analysis@1) and wardspc evaluate --format json (wardspc/evaluation@1). GET /health answers when the server is up.")
+        html.paragraph("The same form fields can be sent from a script. POST /report returns this report's HTML; POST /analyze and POST /evaluate return the JSON of wardspc analyze --format json (wardspc/analysis@1) and wardspc evaluate --format json (wardspc/evaluation@2). GET /health answers when the server is up.")
         html.element("pre", text: "curl -F file=@wards.csv -F events=@events.csv -F measure=restraint http://HOST:PORT/evaluate")
         html.paragraph("Refused uploads answer 400 (not a form upload, or no file), 413 (over \(megabytes(limits.maxUploadBytes))) or 422 (the file or an option was rejected), with every problem listed; each request has \(number(limits.timeLimitSeconds)) seconds.")
         html.end("details")

@@ -9,7 +9,7 @@ import WardSPC
 /// |---|---|
 /// | `GET /` | the upload page |
 /// | `POST /report` | the self-contained report `wardspc report` writes to index.html |
-/// | `POST /analyze`, `POST /evaluate` | `wardspc/analysis@1`, `wardspc/evaluation@1` JSON |
+/// | `POST /analyze`, `POST /evaluate` | `wardspc/analysis@1`, `wardspc/evaluation@2` JSON |
 /// | `GET /health` | `{"status": "ok", …}` |
 /// | `GET /sample.csv`, `GET /sample-events.csv` | the committed sample programme's files |
 ///

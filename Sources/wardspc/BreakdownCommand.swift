@@ -45,23 +45,16 @@ struct BreakdownCommand: ParsableCommand {
     func run() throws {
         let dataset = try readDataset(file, options: input.readOptions)
         let wardEvents = try WardEventsLoader.loadOrExit(windows.events, options: input.readOptions)
-        var settings = EvaluationSettings()
-        windows.apply(to: &settings, events: wardEvents)
-        var analysis = AnalysisSettings()
-        analysis.chart = dataset.hasDenominator ? .u : .c
-        filters.apply(to: &analysis)
-        settings.analysis = analysis
-        settings.chartGiven = true
+        var choices = RequestChoices()
+        windows.apply(to: &choices, events: wardEvents)
+        choices.filters = filters.filters
         guard dataset.dimensionNames.contains(where: { Header.fold($0) == by.rawValue }) else {
             printStandardError("wardspc: breakdown --by \(by.rawValue) needs a `\(by.rawValue)` column, and \(file) has none")
             throw ExitCode(2)
         }
-        let breakdowns: [DimensionBreakdown]
-        do {
-            breakdowns = try DimensionBreakdown.compute(dataset, by: PoolingGroup(rawValue: by.rawValue)!, settings: settings)
-        } catch {
-            printStandardError("wardspc: \(error)")
-            throw ExitCode(2)
+        let breakdowns = try exitingOnBadInput {
+            let request = try AnalysisRequest.resolve(choices, purpose: .comparison, facts: DatasetFacts(dataset))
+            return try DimensionBreakdown.compute(dataset, by: PoolingGroup(rawValue: by.rawValue)!, settings: request.evaluation)
         }
         let suppression = Suppression(threshold: suppressBelow)
         let text: String

@@ -34,14 +34,8 @@ struct EquityCommand: ParsableCommand {
     @Option(help: "broad: the five groups White (A–C), Mixed (D–G), Asian (H–L), Black (M–P), Other (R–S); detailed: each category by its label. Default: broad.")
     var groups: EthnicGrouping = .broad
 
-    @Option(name: .customLong("baseline-until"), help: "Baseline window: periods starting on or before this date (YYYY-MM-DD or DD/MM/YYYY). Default: no windows, only the whole span.")
-    var baselineUntil: DateArgument?
-
-    @Option(help: "Comparison window: periods starting on or after this date. Default: the periods after --baseline-until.")
-    var from: DateArgument?
-
-    @Option(help: "Comparison window: periods starting on or before this date. Default: the last period.")
-    var to: DateArgument?
+    @OptionGroup var baseline: BaselineOptions
+    @OptionGroup var comparison: ComparisonOptions
 
     @Option(help: "Only this trust (repeatable). Default: every trust.")
     var trust: [String] = []
@@ -63,11 +57,10 @@ struct EquityCommand: ParsableCommand {
 
     func validate() throws {
         if let suppressBelow, suppressBelow < 2 { throw ValidationError("--suppress-below must be at least 2") }
-        if let from, let to, to.date < from.date { throw ValidationError("--to is before --from") }
-        if let baselineUntil, let from, from.date <= baselineUntil.date {
+        if let until = baseline.baselineUntil, let from = comparison.from, from.date <= until.date {
             throw ValidationError("--from must be after --baseline-until (the windows would overlap)")
         }
-        if to != nil && baselineUntil == nil && from == nil {
+        if comparison.to != nil && baseline.baselineUntil == nil && comparison.from == nil {
             throw ValidationError("--to bounds the comparison window: give --baseline-until or --from too")
         }
     }
@@ -82,9 +75,7 @@ struct EquityCommand: ParsableCommand {
         }
         settings.grouping = groups
         settings.reference = reference
-        settings.baselineUntil = baselineUntil?.date
-        settings.from = from?.date
-        settings.to = to?.date
+        settings.windows = StudyWindows(baseline, comparison)
         settings.trusts = Set(trust)
         settings.wards = Set(ward)
         settings.measures = Set(measure)

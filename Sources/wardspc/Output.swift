@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -48,24 +49,54 @@ func reject(_ rejection: InputRejected) -> ExitCode {
 func readDataset(_ path: String, options: ReadOptions) throws -> WardDataset {
     do {
         let dataset = try WardDataReader.read(path: path, options: options)
-        for note in dataset.readerNotes { printStandardError("note: \(note)".terminalSafe) }
-        for warning in dataset.warnings { printStandardError(warning.description) }
+        printReadingWarnings(ReadingNotes(path: .wholeFile(reason: ""), dataset: dataset))
         return dataset
     } catch {
         throw reject(error)
     }
 }
 
-/// Runs `Analyzer.analyse`, printing request-level warnings on stderr; a request the data
-/// cannot answer exits 2 with its explanation.
-func analyseOrExit(_ dataset: WardDataset, settings: AnalysisSettings) throws -> Analyzer.Result {
-    let result: Analyzer.Result
-    do { result = try Analyzer.analyse(dataset, settings: settings) } catch {
+/// Runs a library call on the user's files: a refused file or a request the data cannot
+/// answer is bad input (exit 2), with every problem on standard error.
+func exitingOnBadInput<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let rejected as InputRejected {
+        throw reject(rejected)
+    } catch let error as AnalysisError {
         printStandardError("wardspc: \(error)")
         throw ExitCode(2)
     }
-    for warning in result.warnings { printStandardError("warning: \(warning)") }
-    return result
+}
+
+/// The reader's choices as `note:` lines, then the dataset's warnings (each with its
+/// place) and how many more there were.
+func printReadingWarnings(_ notes: ReadingNotes) {
+    for note in notes.readerNotes { printStandardError("note: \(note)".terminalSafe) }
+    for warning in notes.warnings { printStandardError(warning.description) }
+    if notes.unreportedWarnings > 0 { printStandardError("… and \(notes.unreportedWarnings) more warnings") }
+}
+
+/// Opens the data file (exit 2 when it cannot be read) and runs `body` with a progress
+/// line that `--quiet` hides; says which reading path was taken under `--verbose`.
+func withInput<T>(_ path: String, progress: ProgressOptions,
+                  _ body: (InputFile, (@Sendable (Int) -> Void)?) throws -> (T, ReadingNotes)) throws -> T {
+    let input = try exitingOnBadInput { try InputFile.open(path) }
+    let meter = progress.meter(bytes: input.count)
+    var report: (@Sendable (Int) -> Void)?
+    if let meter { report = { rows in meter.add(rows: rows) } }
+    let started = Date()
+    let outcome: (T, ReadingNotes)
+    do {
+        outcome = try exitingOnBadInput { try body(input, report) }
+    } catch {
+        meter?.finish()
+        throw error
+    }
+    meter?.finish()
+    printReadingWarnings(outcome.1)
+    progress.note("\(outcome.1.path.description) in \(String(format: "%.3f", Date().timeIntervalSince(started))) s")
+    return outcome.0
 }
 
 /// Ends the process once a command's output is written, without releasing what the command

@@ -19,9 +19,9 @@ struct ValidateCommand: ParsableCommand {
     var file: String
 
     @OptionGroup var input: InputOptions
-    @OptionGroup var window: EventWindowOptions
+    @OptionGroup var observed: ObservedSpanOptions
 
-    @Option(help: "Output: table (for a terminal) or json (schema wardspc/validation@1).")
+    @Option(help: "Output: table (for a terminal) or json (schema wardspc/validation@1). Default: table.")
     var format: OutputFormat = .table
 
     @Option(help: "Also check the data suits this chart: p/pp (counts must not exceed their denominator), g/t (need incident dates).")
@@ -29,7 +29,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         var readOptions = input.readOptions
-        window.apply(to: &readOptions)
+        observed.apply(to: &readOptions)
         let report = Validator.validate(path: file, options: readOptions, chart: chart)
         switch format {
         case .table: print(report.table.terminalSafe)

@@ -32,3 +32,31 @@ import WardSPC
         #expect(ChartReading.sentence(report).hasPrefix("Too few points since Jan 2024 for limits"))
     }
 }
+
+/// Readings on the cases issue 14 names.
+@Suite struct ChartReadingCasesTests {
+    /// An explicit c chart on rare counts (about 0.35 a week) ending in zero weeks:
+    /// the rules call it a shift; the reading says that is no sign of change on its own.
+    @Test func zeroWeeksOnRareCounts_areSaidToBeNoSignOfChange() throws {
+        let counts: [Int?] = [1, 0, 0, 1, 0, 1, 0, 0, 1, 0, 1, 0, 0, 1, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0]
+        let report = try TestSeries.analyse(TestSeries.weeklyCSV(counts)) { $0.chart = .c }[0]
+        let reading = ChartReading.sentence(report)
+        #expect(reading.hasPrefix("Special-cause improvement since"), "\(reading)")
+        #expect(reading.contains("all 7 had no incidents, common by chance when incidents are this rare (0.33 a week): not on its own a sign of change"), "\(reading)")
+        #expect(ReadingConsistencyTests.contradictions(report).isEmpty)
+    }
+
+    /// RX2 Brook's case: the second phase's mean rose, and its latest weeks are below it.
+    /// The reading ties the run to this phase's mean and calls the rise the worse direction.
+    @Test func improvementBesideARisingMean_isToldApart() throws {
+        let counts: [Int?] = Array(repeating: [4, 3, 5, 4], count: 5).flatMap { $0 }
+            + [9, 8, 10, 9, 8, 10, 9, 8, 10, 9, 8, 10, 9, 10] + [6, 6, 6, 6, 6, 6, 6]
+        let events = "trust,ward,date,label,kind\nRX9,Willow,2024-05-20,New admissions policy,phase\n"
+        let report = try TestSeries.analyse(TestSeries.weeklyCSV(counts, bedDays: { _ in 100 }), events: events) { $0.chart = .c }[0]
+        let reading = ChartReading.sentence(report)
+        #expect(reading.hasPrefix("Special-cause improvement since"), "\(reading)")
+        #expect(reading.contains("below this phase's mean"), "\(reading)")
+        #expect(reading.contains("rose from") && reading.contains("the worse direction"), "\(reading)")
+        #expect(ReadingConsistencyTests.contradictions(report).isEmpty)
+    }
+}

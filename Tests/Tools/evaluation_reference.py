@@ -6,7 +6,7 @@ not from the Swift code, so that the two can check each other. Needs numpy and s
 
     python3 Tests/Tools/evaluation_reference.py FILE.csv [--events EVENTS.csv]
         [--baseline-until D | --baseline-weeks N] [--from D [--to D]]
-        [--provisional N] [--benchmark P] > expected.json
+        [--provisional N] [--benchmark P] [--min-incidents K] > expected.json
 
 Input: long format (DESIGN §3.1): trust, ward, measure, week_start, count[, bed_days]
 plus any dimension columns. Rows differing only by a dimension are summed into one
@@ -15,7 +15,7 @@ ward × week × measure counts once (otherwise the rows' bed days add up). A wee
 rows are all count 0 with bed days 0 (a closed ward) is missing, as is a week with no
 rows.
 
-Output: JSON shaped like `wardspc evaluate --format json` (wardspc/evaluation@1) for
+Output: JSON shaped like `wardspc evaluate --format json` (wardspc/evaluation@2) for
 the fields this tool computes: per ward the windows, counts, exposure, rates, rate
 ratio, reduction and its exact 95% CI, verdict, segmented regression (and, when the
 windows come from an events file, the centre-line change of the u/c chart between the
@@ -177,18 +177,31 @@ def exact_rate_ratio_ci(o_c, t_c, o_b, t_b):
     return lo, hi
 
 
-def verdict(o_b, rr_ci, reduction, reduction_ci_low, benchmark):
-    if o_b == 0 or reduction is None:
+def verdict(o_b, o_c, rr, rr_ci, benchmark, min_incidents):
+    """DESIGN §4.4 (wardspc/evaluation@2), first match wins, decided by the rate ratio's
+    interval; P = benchmark."""
+    if o_b == 0 or o_b + o_c < min_incidents:
         return "insufficient_data"
+    reduction = 100 * (1 - rr)
+    reduction_ci_low = 100 * (1 - rr_ci[1])
     if rr_ci[0] > 1:
         return "significant_increase"
     if reduction_ci_low > benchmark:
         return "exceeds"
-    if reduction >= benchmark:
+    if reduction_ci_low > 0 and reduction >= benchmark:
         return "meets"
-    if reduction > 0:
+    if reduction_ci_low > 0:
         return "below"
-    return "no_reduction"
+    return "no_clear_change"
+
+
+def ratio_fields(rr, low, high):
+    """rate_ratio, its interval, the change (negative = a fall) and the reduction
+    (positive = a fall) with theirs: the one sign convention of wardspc/evaluation@2."""
+    return OrderedDict([("rate_ratio", rr), ("rate_ratio_ci95", [low, high]),
+                        ("change_percent", 100 * (rr - 1)), ("change_ci95", [100 * (low - 1), 100 * (high - 1)]),
+                        ("reduction_percent", 100 * (1 - rr)),
+                        ("reduction_ci95", [100 * (1 - high), 100 * (1 - low)])])
 
 
 def period_index(date, origin, monthly):
@@ -333,8 +346,9 @@ def evaluate_ward(key, data, opts, intervention, has_bed_days):
     record = OrderedDict([("trust", trust), ("ward", ward), ("measure", measure)])
     windows = choose_windows(periods, opts, intervention)
     if windows is None:
-        record.update(baseline=None, comparison=None, rate_ratio=None, reduction_percent=None,
-                      reduction_ci95=None, verdict="insufficient_data", its=None)
+        record.update(baseline=None, comparison=None, rate_ratio=None, rate_ratio_ci95=None, change_percent=None,
+                      change_ci95=None, reduction_percent=None, reduction_ci95=None, verdict="insufficient_data",
+                      its=None)
         record["_evaluated"] = False
         return record
     baseline, comparison = windows
@@ -348,18 +362,12 @@ def evaluate_ward(key, data, opts, intervention, has_bed_days):
     if o_b > 0 and t_b > 0 and t_c > 0:
         rr = (o_c / t_c) / (o_b / t_b)
         rr_lo, rr_hi = exact_rate_ratio_ci(o_c, t_c, o_b, t_b)
-        reduction = 100 * (1 - rr)
-        reduction_ci = [100 * (1 - rr_hi), 100 * (1 - rr_lo)]
-        record["rate_ratio"] = rr
-        record["rate_ratio_ci95"] = [rr_lo, rr_hi]
-        record["reduction_percent"] = reduction
-        record["reduction_ci95"] = reduction_ci
-        record["verdict"] = verdict(o_b, (rr_lo, rr_hi), reduction, reduction_ci[0], opts.benchmark)
+        record.update(ratio_fields(rr, rr_lo, rr_hi))
+        record["verdict"] = verdict(o_b, o_c, rr, (rr_lo, rr_hi), opts.benchmark, opts.min_incidents)
     else:
-        record["rate_ratio"] = None
-        record["rate_ratio_ci95"] = None
-        record["reduction_percent"] = None
-        record["reduction_ci95"] = None
+        for name in ("rate_ratio", "rate_ratio_ci95", "change_percent", "change_ci95", "reduction_percent",
+                     "reduction_ci95"):
+            record[name] = None
         record["verdict"] = "insufficient_data"
     if intervention is not None:
         record["centre_change_percent"] = centre_change(periods, data, baseline, intervention, has_bed_days)
@@ -382,12 +390,11 @@ def ratio_of_totals(wards):
     if ob == 0 or tb == 0 or tc == 0:
         return None
     rr = (oc / tc) / (ob / tb)
-    result = OrderedDict([("rate_ratio", rr), ("reduction_percent", 100 * (1 - rr))])
     if oc == 0:
         # ln RR_T = −∞ has no normal interval: read as the exact conditional interval of
         # the totals (lower RR 0), and φ (no binomial variance under RR_T = 0) as null.
         _, high = exact_rate_ratio_ci(0, tc, ob, tb)
-        result["reduction_ci95"] = [100 * (1 - high), 100.0]
+        result = ratio_fields(rr, 0.0, high)
         result["dispersion"] = None
         return result
     chi = 0.0
@@ -404,7 +411,7 @@ def ratio_of_totals(wards):
     phi = chi / (k - 1) if k >= 2 else 1.0
     se = math.sqrt(1 / ob + 1 / oc) * math.sqrt(max(1.0, phi))
     low, high = math.exp(math.log(rr) - Z95 * se), math.exp(math.log(rr) + Z95 * se)
-    result["reduction_ci95"] = [100 * (1 - high), 100 * (1 - low)]
+    result = ratio_fields(rr, low, high)
     result["dispersion"] = phi
     return result
 
@@ -438,16 +445,32 @@ def random_effects(wards):
         se = 1 / math.sqrt(np.sum(w_star))
     rr = math.exp(pooled)
     low, high = math.exp(pooled - Z95 * se), math.exp(pooled + Z95 * se)
-    return OrderedDict([("rate_ratio", rr), ("reduction_percent", 100 * (1 - rr)),
-                        ("reduction_ci95", [100 * (1 - high), 100 * (1 - low)]),
-                        ("tau2", float(tau2)), ("i2", float(i2))])
+    result = ratio_fields(rr, low, high)
+    result["tau2"] = float(tau2)
+    result["i2"] = float(i2)
+    return result
 
 
 def benchmark_key(value):
     return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
-def pooled(wards, benchmark):
+VERDICTS = ["insufficient_data", "significant_increase", "exceeds", "meets", "below", "significant_reduction",
+            "no_clear_change"]
+
+
+def pooled_verdict(evaluated, totals, benchmark, min_incidents):
+    """The ward rules on the ratio of totals and its interval (DESIGN §4.4)."""
+    if not evaluated:
+        return "insufficient_data"
+    ob = sum(w["baseline"]["count"] for w in evaluated)
+    oc = sum(w["comparison"]["count"] for w in evaluated)
+    if totals is None:
+        return "insufficient_data"
+    return verdict(ob, oc, totals["rate_ratio"], totals["rate_ratio_ci95"], benchmark, min_incidents)
+
+
+def pooled(wards, benchmark, min_incidents):
     evaluated = [w for w in wards if w["_evaluated"]]
     reductions = [w["reduction_percent"] for w in evaluated if w["reduction_percent"] is not None]
     record = OrderedDict()
@@ -455,7 +478,14 @@ def pooled(wards, benchmark):
     # observed periods is listed with null figures); the figures below use the
     # evaluated ones.
     record["wards"] = len(wards)
-    record["ratio_of_totals"] = ratio_of_totals(evaluated) if evaluated else None
+    # wards whose reduction estimate is defined, whether it is a fall or not
+    record["wards_with_estimate"] = len(reductions)
+    totals = ratio_of_totals(evaluated) if evaluated else None
+    record["verdict"] = pooled_verdict(evaluated, totals, benchmark, min_incidents)
+    record["wards_by_verdict"] = OrderedDict(
+        (name, sum(1 for w in wards if w["verdict"] == name)) for name in VERDICTS
+        if any(w["verdict"] == name for w in wards))
+    record["ratio_of_totals"] = totals
     record["mean_reduction_percent"] = float(np.mean(reductions)) if reductions else None
     record["median_reduction_percent"] = float(np.median(reductions)) if reductions else None
     record["random_effects"] = random_effects(evaluated)
@@ -466,7 +496,6 @@ def pooled(wards, benchmark):
     for threshold in sorted(thresholds):
         reaching[benchmark_key(threshold)] = sum(1 for r in reductions if r >= threshold)
     record["wards_reaching"] = reaching
-    record["wards_with_reduction"] = len(reductions)
     return record
 
 
@@ -487,16 +516,17 @@ def evaluate(opts):
         by_measure[w["measure"]].append(w)
     for (trust, measure), members in sorted(by_trust.items()):
         record = OrderedDict([("trust", trust), ("measure", measure)])
-        record.update(pooled(members, opts.benchmark))
+        record.update(pooled(members, opts.benchmark, opts.min_incidents))
         trusts.append(record)
     programme = []
     for measure, members in sorted(by_measure.items()):
         record = OrderedDict([("measure", measure)])
-        record.update(pooled(members, opts.benchmark))
+        record.update(pooled(members, opts.benchmark, opts.min_incidents))
         programme.append(record)
     for w in wards:
         del w["_evaluated"]
-    return OrderedDict([("schema", "wardspc/evaluation@1"), ("benchmark", opts.benchmark),
+    return OrderedDict([("schema", "wardspc/evaluation@2"), ("benchmark", opts.benchmark),
+                        ("min_incidents", opts.min_incidents),
                         ("wards", wards), ("trusts", trusts), ("programme", programme)])
 
 
@@ -569,6 +599,7 @@ def parser():
     parser.add_argument("--to", dest="to_date", type=parse_date)
     parser.add_argument("--provisional", type=int, default=0)
     parser.add_argument("--benchmark", type=float, default=15.0)
+    parser.add_argument("--min-incidents", type=int, default=10)
     parser.add_argument("--period", choices=["week", "month"], default="week")
     parser.add_argument("--compare", nargs=2, metavar=("EXPECTED", "ACTUAL"))
     return parser

@@ -35,6 +35,7 @@ CASES = [
      ["--baseline-until", "2024-04-29", "--from", "2024-06-03", "--to", "2024-09-02", "--benchmark", "20"]),
     ("to_only", "hard_cases.csv", ["--to", "2024-08-05"]),
     ("empty_comparison", "hard_cases.csv", ["--baseline-until", "2024-06-24", "--from", "2024-12-02"]),
+    ("min_incidents30", "hard_cases.csv", ["--events", "hard_cases_events.csv", "--min-incidents", "30"]),
     ("no_bed_days", "no_bed_days.csv", []),
     ("no_bed_days_dates", "no_bed_days.csv",
      ["--baseline-weeks", "15", "--from", "2024-05-06", "--provisional", "2"]),
@@ -114,7 +115,7 @@ def flags_object(flags):
     result = {}
     for name, value in zip(flags[::2], flags[1::2]):
         key = name[2:].replace("-", "_")
-        result[key] = float(value) if key == "benchmark" else int(value) if key in ("baseline_weeks", "provisional") else value
+        result[key] = float(value) if key == "benchmark" else int(value) if key in ("baseline_weeks", "provisional", "min_incidents") else value
     return result
 
 

@@ -44,11 +44,12 @@ import WardSPC
         // The very page `wardspc report` writes: the same library call on the same inputs.
         let dataset = try WardDataReader.read(InputFile(name: "wards.csv", bytes: Fixtures.sampleWards))
         let events = try WardEventsReader.read(InputFile(name: "events.csv", bytes: Fixtures.sampleEvents))
-        var settings = AnalysisSettings()
-        settings.chart = ReportBuilder.defaultChart(dataset)
-        settings.rules = .mdc
-        settings.events = events
-        let result = try Analyzer.analyse(dataset, settings: settings)
+        var choices = RequestChoices()
+        choices.events = events
+        choices.eventsFile = "events.csv"
+        let request = try AnalysisRequest.resolve(choices, purpose: .picture, facts: DatasetFacts(dataset))
+        #expect(request.analysis.chart == .u && request.analysis.rules == .mdc, "the picture's defaults for data with bed days")
+        let result = try Analyzer.analyse(dataset, settings: request.analysis)
         let wards = Set(result.series.map(\.ward))
         #expect(wards.count == 36)
         try await ServerHarness.with { server in
@@ -58,8 +59,8 @@ import WardSPC
             #expect(answer.contentType.hasPrefix("text/html"))
             let html = answer.text
             for ward in wards { #expect(html.contains(">\(ward)<"), "ward \(ward)") }
-            let request = ReportBuilder.Request(dataFile: "wards.csv", eventsFile: "events.csv")
-            let expected = HTMLReport.build(ReportBuilder.content(dataset, analysis: result, settings: settings, request: request))
+            let about = ReportBuilder.About(dataFile: "wards.csv", eventsFile: "events.csv")
+            let expected = HTMLReport.build(try ReportBuilder.content(dataset, request: request, about: about))
             #expect(answer.body == Data(expected.index.bytes))
             #expect(answer.headers["content-security-policy"]?.contains("default-src 'none'") == true)
         }
@@ -74,7 +75,7 @@ import WardSPC
             #expect(analysis.contentType.hasPrefix("application/json"))
             var settings = AnalysisSettings()
             settings.chart = .u
-            settings.baselinePoints = 26
+            settings.baseline = .firstPeriods(26)
             let expectedAnalysis = AnalysisJSON.analysis(try Analyzer.analyse(dataset, settings: settings).series)
             #expect(analysis.text == expectedAnalysis.rendered(pretty: true) + "\n")
             #expect(analysis.text.contains("\"schema\": \"wardspc/analysis@1\""))
@@ -83,12 +84,12 @@ import WardSPC
                                                    fields: [("baseline_until", "2023-12-25"), ("from", "01/07/2024"), ("benchmark", "25")])
             #expect(evaluation.status == 200)
             var evaluationSettings = EvaluationSettings()
-            evaluationSettings.windows.baselineUntil = CivilDate(year: 2023, month: 12, day: 25)
-            evaluationSettings.windows.from = CivilDate(year: 2024, month: 7, day: 1)
+            evaluationSettings.windows = WindowSettings(StudyWindows(baseline: .until(CivilDate(year: 2023, month: 12, day: 25)!),
+                                                                     from: CivilDate(year: 2024, month: 7, day: 1)))
             evaluationSettings.benchmark = 25
             let expectedEvaluation = EvaluationJSON.document(try Evaluator.evaluate(dataset, settings: evaluationSettings))
             #expect(evaluation.text == expectedEvaluation.rendered(pretty: true) + "\n")
-            #expect(evaluation.text.contains("\"schema\": \"wardspc/evaluation@1\""))
+            #expect(evaluation.text.contains("\"schema\": \"wardspc/evaluation@2\""))
         }
     }
 

@@ -150,6 +150,6 @@ import Testing
         #expect(report.points.allSatisfy { $0.upper == nil && $0.lower == nil && $0.signals.isEmpty })
         #expect(report.points[0].centre == 3)
         #expect(report.variation == nil)
-        #expect(report.warnings.contains { $0.contains("fewer than 13 points") })
+        #expect(report.warnings.contains { $0.contains("fewer than 13 usable points") })
     }
 }

@@ -226,7 +226,8 @@ import WardSPC
         #expect(abs(ratio.interval.upper - 1.1191830442442052) < 1e-9)
         #expect(ward.reductionPercent == 50)
         #expect(abs(ratio.reductionInterval.lower - (100 * (1 - 1.1191830442442052))) < 1e-7)
-        #expect(ward.verdict == .meets)  // 50% ≥ 15%, but the interval reaches below 15%
+        // 50% on the estimate, but the interval (−79% to +12%) includes no change.
+        #expect(ward.verdict == .noClearChange)
     }
 
     @Test func hundredPercentReduction_hasAnHonestExactInterval() throws {
@@ -266,7 +267,13 @@ import WardSPC
         #expect(result.trusts.map { $0.trust } == ["T1", "T2"])
         let t1 = try #require(result.trusts.first)
         #expect(t1.wards == 3)
-        #expect(t1.reductions.wardsWithReduction == 2)
+        #expect(t1.reductions.wardsWithEstimate == 2)
+        // A: 40 → 10, −75% (−89% to −49%): meets 50% on its estimate; B: 40 → 0 (−100% to
+        // −90%) exceeds it; C: no baseline incident.
+        #expect(t1.wardsByVerdict == [.meets: 1, .exceeds: 1, .insufficientData: 1])
+        // T1's totals 80 → 30 (C's 20 included) give RR_T 0.375, but C's rise makes φ = 34.8 (interval 0.03 to 4.46):
+        // the widened interval spans no change, so the pooled verdict is no clear change.
+        #expect(t1.verdict == .noClearChange)
         #expect(t1.reductions.meanPercent == 87.5)
         #expect(t1.reductions.reaching15Percent == 2 && t1.reductions.reaching100Percent == 1)
         #expect(t1.reductions.wards(reaching: 50) == 2)

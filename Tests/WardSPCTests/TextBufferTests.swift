@@ -1,3 +1,4 @@
+import Threads
 import Testing
 import SPCCore
 @testable import WardSPC

@@ -83,11 +83,25 @@ import Testing
         #expect(phases[1]["label"] as? String == "Joined the restrictive practice collaborative")
     }
 
-    @Test func filtersThatMatchNothing_warnOnStderr_andKeepStdoutClean() throws {
-        let result = try CLIRunner.run(["analyze", "SampleData/wards.csv", "--ward", "Nowhere", "--format", "json"])
-        #expect(result.status == 0)
-        #expect(result.stderr.contains("no series matched"))
-        #expect(try Self.json(result.stdout)["series"] as? [Any] != nil)
+    @Test func filtersThatMatchNothing_exitTwo_listTheFilesValues_withTheNearMatch_stdoutClean() throws {
+        // Issue 18: `--measure Restraint` when the file says `restraint` was an empty answer.
+        let wrongCase = try CLIRunner.run(["analyze", "SampleData/wards.csv", "--measure", "Restraint", "--format", "json"])
+        #expect(wrongCase.status == 2)
+        #expect(wrongCase.stdout.isEmpty)
+        #expect(wrongCase.stderr.contains("--measure Restraint matches nothing in SampleData/wards.csv"))
+        #expect(wrongCase.stderr.contains("Did you mean restraint?"))
+        #expect(wrongCase.stderr.contains("awol, rapid_tranquillisation, restraint, seclusion"))
+        let nowhere = try CLIRunner.run(["analyze", "SampleData/wards.csv", "--ward", "Nowhere", "--format", "json"])
+        #expect(nowhere.status == 2 && nowhere.stdout.isEmpty)
+        #expect(nowhere.stderr.contains("Its wards: Alder, Anchor"))
+        #expect(!nowhere.stderr.contains("Did you mean"), "nothing is near Nowhere")
+        let typo = try CLIRunner.run(["evaluate", "SampleData/wards.csv", "--ward", "Alderr"])
+        #expect(typo.status == 2)
+        #expect(typo.stderr.contains("Did you mean Alder?"))
+        // Every value is in the file, but no series has them together.
+        let apart = try CLIRunner.run(["analyze", "SampleData/wards.csv", "--trust", "RX2", "--ward", "Alder"])
+        #expect(apart.status == 2)
+        #expect(apart.stderr.contains("not in the same series"))
     }
 }
 

@@ -130,7 +130,7 @@ import Testing
                                         "--baseline-until", "2024-01-22", "--format", "json"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let programme = try #require(try Self.json(result.stdout)["programme"] as? [[String: Any]])
-        #expect(Set(programme.compactMap { $0["group"] as? String })
+        #expect(Set(programme.compactMap { $0["ethnic_group"] as? String })
                 == ["White", "Mixed", "Asian", "Black", "Other", "Not stated or not known"])
     }
 

@@ -37,7 +37,8 @@ import Testing
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.first?.hasPrefix("Programme against the 15% benchmark") == true)
-        let programme = lines.dropFirst().prefix { !$0.isEmpty }
+        #expect(lines.dropFirst().first?.hasPrefix("The 95% interval is the range of true changes") == true)
+        let programme = lines.dropFirst(2).prefix { !$0.isEmpty }
         let measures = ["awol", "rapid_tranquillisation", "restraint", "seclusion", "self_harm", "sexual_safety"]
         #expect(programme.count == measures.count)
         for measure in measures {
@@ -57,15 +58,17 @@ import Testing
                                         "--trust", "RX2", "--format", "json"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let object = try Self.json(result.stdout)
-        #expect(object["schema"] as? String == "wardspc/evaluation@1")
+        #expect(object["schema"] as? String == "wardspc/evaluation@2")
+        #expect(object["min_incidents"] as? Int == 10 && object["group_by"] as? String == "trust")
         let wards = try #require(object["wards"] as? [[String: Any]])
         let trusts = try #require(object["trusts"] as? [[String: Any]])
         let programme = try #require(object["programme"] as? [[String: Any]])
         #expect(wards.count == 12 * 6 && trusts.count == 6 && programme.count == 6)
 
         for ward in wards {
-            for key in ["trust", "ward", "measure", "baseline", "comparison", "rate_ratio", "reduction_percent",
-                        "reduction_ci95", "verdict", "centre_change_percent", "its"] {
+            for key in ["trust", "ward", "measure", "baseline", "comparison", "rate_ratio", "rate_ratio_ci95",
+                        "change_percent", "change_ci95", "reduction_percent", "reduction_ci95", "verdict",
+                        "centre_change_percent", "its"] {
                 #expect(ward[key] != nil, "ward misses \(key)")
             }
             for window in ["baseline", "comparison"] {
@@ -77,18 +80,28 @@ import Testing
                 #expect(its[key] is Double, "its misses \(key)")
             }
             #expect((ward["reduction_ci95"] as? [Double])?.count == 2)
-            let verdicts = ["insufficient_data", "significant_increase", "exceeds", "meets", "below", "no_reduction"]
+            #expect(ward["group"] == nil, "no --group-by: no group field")
+            // One sign convention: the change is the reduction with its sign turned.
+            if let change = ward["change_percent"] as? Double, let reduction = ward["reduction_percent"] as? Double {
+                #expect(abs(change + reduction) < 1e-9)
+            }
+            let verdicts = ["insufficient_data", "significant_increase", "exceeds", "meets", "below", "no_clear_change"]
             #expect(verdicts.contains(ward["verdict"] as? String ?? ""))
         }
         for (rows, hasTrust) in [(trusts, true), (programme, false)] {
             for row in rows {
                 #expect((row["trust"] != nil) == hasTrust)
-                for key in ["measure", "wards", "ratio_of_totals", "mean_reduction_percent", "median_reduction_percent",
-                            "random_effects", "wards_reaching"] {
+                for key in ["measure", "wards", "wards_with_estimate", "verdict", "wards_by_verdict", "ratio_of_totals",
+                            "mean_reduction_percent", "median_reduction_percent", "random_effects", "wards_reaching"] {
                     #expect(row[key] != nil, "pooled row misses \(key)")
                 }
                 let totals = try #require(row["ratio_of_totals"] as? [String: Any])
-                for key in ["rate_ratio", "reduction_percent", "reduction_ci95"] { #expect(totals[key] != nil) }
+                for key in ["rate_ratio", "rate_ratio_ci95", "change_percent", "change_ci95", "reduction_percent",
+                            "reduction_ci95"] { #expect(totals[key] != nil) }
+                // Wards with an estimate are all the wards with a defined figure, whatever
+                // its sign; the verdict counts add up to every ward.
+                let byVerdict = try #require(row["wards_by_verdict"] as? [String: Int])
+                #expect(byVerdict.values.reduce(0, +) == row["wards"] as? Int)
                 let effects = try #require(row["random_effects"] as? [String: Any])
                 for key in ["rate_ratio", "reduction_percent", "reduction_ci95", "tau2", "i2"] { #expect(effects[key] != nil) }
                 let reaching = try #require(row["wards_reaching"] as? [String: Any])
@@ -109,8 +122,10 @@ import Testing
         for ward in try #require(object["wards"] as? [[String: Any]]) {
             guard let interval = ward["reduction_ci95"] as? [Double], let reduction = ward["reduction_percent"] as? Double,
                   let ratioInterval = ward["rate_ratio_ci95"] as? [Double] else { continue }
-            let expected = ratioInterval[0] > 1 ? "significant_increase" : interval[0] > 20 ? "exceeds"
-                : reduction >= 20 ? "meets" : reduction > 0 ? "below" : "no_reduction"
+            let counts = [ward["baseline"], ward["comparison"]].compactMap { ($0 as? [String: Any])?["count"] as? Int }
+            let expected = counts.reduce(0, +) < 10 ? "insufficient_data"
+                : ratioInterval[0] > 1 ? "significant_increase" : interval[0] > 20 ? "exceeds"
+                : interval[0] > 0 && reduction >= 20 ? "meets" : interval[0] > 0 ? "below" : "no_clear_change"
             #expect(ward["verdict"] as? String == expected)
         }
         let table = try CLIRunner.run(["evaluate", "SampleData/wards.csv", "--measure", "restraint", "--benchmark", "20"])
@@ -203,7 +218,8 @@ import Testing
         #expect(small["suppressed"] as? Bool == true)
         // The comparison's own count is not small: it and its rate are shown.
         #expect((small["comparison"] as? [String: Any])?["count"] as? Int == 6)
-        for key in ["rate_ratio", "reduction_percent", "reduction_ci95", "centre_change_percent", "its"] {
+        for key in ["rate_ratio", "rate_ratio_ci95", "change_percent", "change_ci95", "reduction_percent",
+                    "reduction_ci95", "centre_change_percent", "its"] {
             #expect(small[key] is NSNull, "\(key) should be withheld")
         }
         let big = try #require(wards.first { $0["ward"] as? String == "Big" })
@@ -213,11 +229,11 @@ import Testing
         let csv = try CLIRunner.run(base + ["--format", "csv"])
         let rows = csv.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         let header = try #require(rows.first)
-        let smallRow = try #require(rows.first { $0.count > 1 && $0[1] == "Small" })
+        let smallRow = try #require(rows.first { $0.count > 2 && $0[0] == "ward" && $0[2] == "Small" })
         func cell(_ name: String) -> String { smallRow[header.firstIndex(of: name)!] }
         #expect(cell("baseline_count") == "*" && cell("comparison_count") == "6")
-        for name in ["baseline_rate", "comparison_rate", "rate_ratio", "reduction_percent", "reduction_ci95_low",
-                     "centre_change_percent", "its_level_change"] {
+        for name in ["baseline_rate", "comparison_rate", "rate_ratio", "change_percent", "change_ci95_low",
+                     "reduction_percent", "reduction_ci95_low", "centre_change_percent", "its_level_change"] {
             #expect(cell(name) == "", "\(name) should be empty")
         }
         #expect(cell("baseline_exposure") == "1000")
@@ -242,16 +258,50 @@ import Testing
         let result = try CLIRunner.run(["evaluate", file.path, "--format", "csv"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.first?.hasPrefix("trust,ward,measure,") == true)
-        #expect(lines.contains { $0.hasPrefix("T1,\"'=HYPERLINK(\"\"http://x.example\"\",\"\"y\"\")\",restraint,") })
-        let south = try #require(lines.first { $0.hasPrefix("T1,'-3 South,restraint,") })
-        #expect(lines.contains { $0.hasPrefix("'@T2,'+Ward,restraint,") })
+        #expect(lines.first?.hasPrefix("level,trust,ward,measure,wards,") == true)
+        #expect(lines.contains { $0.hasPrefix("ward,T1,\"'=HYPERLINK(\"\"http://x.example\"\",\"\"y\"\")\",restraint,") })
+        let south = try #require(lines.first { $0.hasPrefix("ward,T1,'-3 South,restraint,") })
+        #expect(lines.contains { $0.hasPrefix("ward,'@T2,'+Ward,restraint,") })
+        #expect(lines.contains { $0.hasPrefix("trust,'@T2,,restraint,1,") })
         // The −3 South reduction is 66.67%, the HYPERLINK ward's −200%: a negative number
         // is written as a plain number, never prefixed.
         let hyperlink = try #require(lines.first { $0.contains("HYPERLINK") })
         #expect(hyperlink.contains(",-200,"))
         #expect(!hyperlink.contains(",'-"))
         #expect(south.contains(",66.66666666666667,") || south.contains(",66.66666666666666,"))
+    }
+
+    @Test func csv_hasWardTrustAndProgrammeRows_andADimensionColumnOnlyWhenGrouped() throws {
+        let result = try CLIRunner.run(["evaluate", "SampleData/wards.csv", "--events", "SampleData/events.csv",
+                                        "--trust", "RX2", "--format", "csv"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let rows = result.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = try #require(rows.first)
+        #expect(!header.contains("group") && !header.contains("subtype"))
+        #expect(header.contains("change_percent") && header.contains("wards_with_estimate") && !header.contains("wards_with_reduction"))
+        let body = rows.dropFirst()
+        #expect(body.allSatisfy { $0.count == header.count })
+        let levels = body.map { $0[0] }
+        #expect(levels.filter { $0 == "ward" }.count == 12 * 6)
+        #expect(levels.filter { $0 == "trust" }.count == 6 && levels.filter { $0 == "programme" }.count == 6)
+        func cell(_ row: [String], _ name: String) -> String { row[header.firstIndex(of: name)!] }
+        for row in body {
+            if let change = Double(cell(row, "change_percent")), let reduction = Double(cell(row, "reduction_percent")) {
+                #expect(abs(change + reduction) < 1e-9, "one sign convention")
+            }
+            #expect(["insufficient_data", "significant_increase", "exceeds", "meets", "below", "no_clear_change"].contains(cell(row, "verdict")))
+        }
+        // A programme row's counts are the totals of its wards.
+        let restraint = try #require(body.first { $0[0] == "programme" && cell($0, "measure") == "restraint" })
+        let wardRows = body.filter { $0[0] == "ward" && cell($0, "measure") == "restraint" }
+        #expect(Int(cell(restraint, "baseline_count")) == wardRows.compactMap { Int(cell($0, "baseline_count")) }.reduce(0, +))
+        #expect(cell(restraint, "wards") == "12" && cell(restraint, "ward") == "" && cell(restraint, "trust") == "")
+
+        let grouped = try CLIRunner.run(["evaluate", "SampleData/wards.csv", "--group-by", "context", "--measure", "self_harm",
+                                         "--trust", "RX2", "--format", "csv"])
+        let groupedHeader = try #require(grouped.stdout.split(separator: "\n").first).split(separator: ",").map(String.init)
+        #expect(Array(groupedHeader.prefix(6)) == ["level", "trust", "ward", "measure", "context", "wards"])
+        #expect(grouped.stdout.contains(",self_harm,on_leave,"))
     }
 
     @Test func markdown_rendersBoardPaperTables_withTheSexualSafetyNote() throws {
@@ -294,7 +344,10 @@ import Testing
         #expect(subtype.status == 0, "stderr: \(subtype.stderr)")
         let object = try Self.json(subtype.stdout)
         let programme = try #require(object["programme"] as? [[String: Any]])
-        let groups = Set(programme.map { "\($0["measure"] as! String)/\($0["group"] as? String ?? "-")" })
+        #expect(object["group_by"] as? String == "subtype")
+        // The dimension's value is under its own name, on every row (null without one).
+        let groups = Set(programme.map { "\($0["measure"] as! String)/\($0["subtype"] as? String ?? "-")" })
+        #expect(programme.allSatisfy { $0.keys.contains("subtype") && $0["group"] == nil })
         #expect(groups.isSuperset(of: ["restraint/prone", "restraint/supine", "restraint/standing", "restraint/seated",
                                        "restraint/other", "awol/-", "seclusion/-"]))
         #expect(!groups.contains("restraint/-"))
@@ -350,7 +403,7 @@ import Testing
 
     @Test func funnel_jsonAndCSV_agree_andPositionsAreConsistentWithTheLimits() throws {
         for extra in [[String](), ["--overdispersion"]] {
-            let arguments = ["funnel", "SampleData/wards.csv", "--measure", "restraint", "--from", "2025-01-06"] + extra
+            let arguments = ["funnel", "SampleData/wards.csv", "--measure", "restraint", "--observed-from", "2025-01-06"] + extra
             let json = try CLIRunner.run(arguments)
             #expect(json.status == 0, "stderr: \(json.stderr)")
             let object = try Self.json(json.stdout)

@@ -11,7 +11,7 @@ import Testing
         let seconds = Date().timeIntervalSince(started)
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(result.stdout == out.appendingPathComponent("index.html").path + "\n")
-        #expect(result.stderr.contains("216 series analysed (u chart, mdc rules)"))
+        #expect(result.stderr.contains("216 series analysed (auto chart, mdc rules)"))
         let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(html.contains("<title>Demo &lt;programme&gt;</title>"))
         #expect(html.contains("Joined the restrictive practice collaborative"))
@@ -28,6 +28,25 @@ import Testing
         #expect(html.contains("Prone restraint — national policy is to eliminate it"))
         // Debug build; the release build takes well under 2 s (README). Sanitizer runs scale the bound.
         #expect(seconds < 20 * HostileInputTests.boundsScale)
+    }
+
+    @Test func formats_writeThePDFAndPNGs_withoutThePage() throws {
+        let out = ChartCommandTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = try CLIRunner.run(["report", "SampleData/wards.csv", "--ward", "Alder", "--formats", "pdf,png",
+                                        "--scale", "1", "--out", out.path])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout == out.path + "\n")
+        let files = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { !$0.hasPrefix(".") }
+        #expect(files.contains("report.pdf"))
+        #expect(!files.contains("index.html"))
+        #expect(!files.contains { $0.hasSuffix(".svg") })
+        #expect(files.filter { $0.hasSuffix(".png") }.count == 6 + 6 + 6)  // six charts, six one-ward grids, six funnels
+        let pdf = try Data(contentsOf: out.appendingPathComponent("report.pdf"))
+        #expect(pdf.starts(with: Array("%PDF-".utf8)))
+        let refused = try CLIRunner.run(["report", "SampleData/wards.csv", "--formats", "html,docx", "--out", out.path + "-x"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("choose from html, svg, png, pdf, pptx"))
     }
 
     @Test func rerun_replacesItsOwnReport_whole() throws {
@@ -58,6 +77,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: input.deletingLastPathComponent()) }
         let result = try CLIRunner.run(["report", input.path, "--out", out.path])
         #expect(result.status == 0, "stderr: \(result.stderr)")
-        #expect(result.stderr.contains("(c chart, mdc rules)"))
+        #expect(result.stderr.contains("(auto chart, mdc rules)"))
+        // auto chose a chart of counts without bed days: a c chart (weekly or by month).
+        let svg = try FileManager.default.contentsOfDirectory(atPath: out.path).first { $0.hasSuffix(".svg") }
+        let chart = try String(contentsOf: out.appendingPathComponent(try #require(svg)), encoding: .utf8)
+        #expect(chart.contains("c chart"))
     }
 }

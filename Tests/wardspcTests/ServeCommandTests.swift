@@ -25,7 +25,15 @@ import Testing
         #expect(result.status == 1)
     }
 
-    @Test func serves_theReportWardspcReportWrites_andStopsOnCtrlC() async throws {
+    /// The page's fields and the command line's flags that ask for the same report: the
+    /// baseline (which freezes every chart's limits and is the headline's baseline window),
+    /// the headline's comparison start, the benchmark and the title (issue 18).
+    static let sameOptions: [(field: String, flag: String, value: String)] = [
+        ("baseline_until", "--baseline-until", "2023-12-25"), ("from", "--from", "2024-07-01"),
+        ("benchmark", "--benchmark", "20"), ("title", "--title", "Same report, two doors"),
+    ]
+
+    @Test func serves_theReportWardspcReportWrites_sameOptionsSameBytes_andStopsOnCtrlC() async throws {
         let server = Process()
         server.executableURL = CLIRunner.executable
         server.arguments = ["serve", "--port", "0"]
@@ -56,6 +64,9 @@ import Testing
             body.append(try Data(contentsOf: sample.appendingPathComponent(name)))
             body.append(Data("\r\n".utf8))
         }
+        for option in Self.sameOptions {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(option.field)\"\r\n\r\n\(option.value)\r\n".utf8))
+        }
         body.append(Data("--\(boundary)--\r\n".utf8))
         var request = URLRequest(url: base.appendingPathComponent("report"))
         request.httpMethod = "POST"
@@ -71,7 +82,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: out) }
         let report = Process()
         report.executableURL = CLIRunner.executable
-        report.arguments = ["report", "wards.csv", "--events", "events.csv", "--out", out.path]
+        // --formats html: the page alone, as serve returns it (with chart files the page links them).
+        report.arguments = ["report", "wards.csv", "--events", "events.csv", "--formats", "html", "--out", out.path]
+            + Self.sameOptions.flatMap { [$0.flag, $0.value] }
         report.currentDirectoryURL = sample
         report.standardOutput = FileHandle.nullDevice
         report.standardError = FileHandle.nullDevice
@@ -84,6 +97,11 @@ import Testing
             String(decoding: data, as: UTF8.self).replacing(/enerated \d{4}-\d{2}-\d{2}/, with: "enerated DAY")
         }
         #expect(undated(served) == undated(written))
+        // And the options took effect in both: the headline compares the windows asked for.
+        let page = undated(written)
+        #expect(page.contains("Same report, two doors"))
+        #expect(page.contains("starting up to 2023-12-25") && page.contains("from 2024-07-01"))
+        #expect(page.contains("against the 20% benchmark"))
 
         server.interrupt()  // Ctrl+C
         server.waitUntilExit()

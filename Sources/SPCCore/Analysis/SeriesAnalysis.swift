@@ -119,11 +119,19 @@ public enum SPCAnalysis {
         var warnings: [String] = []
         let rules = configuration.rules
         if rules.kind == .mdc {
-            let short = layout.phases.filter { $0.count < MakingDataCount.minimumPhasePoints }
-            if !short.isEmpty {
+            // One definition of a short phase (usable points: not excluded, with a value),
+            // for the limits shown, the signals and this warning alike.
+            let short = MakingDataCount.shortPhases(lines, layout: layout).count(where: { $0 })
+            if short > 0 {
                 lines = MakingDataCount.withoutLimitsForShortPhases(lines, layout: layout)
-                warnings.append("\(short.count == layout.phases.count ? "the series has" : "\(short.count) phase\(short.count == 1 ? " has" : "s have")") fewer than \(MakingDataCount.minimumPhasePoints) points: no limits, signals or icons there (the mean is kept), as NHS England does")
+                let whole = short == layout.phases.count
+                let subject = whole ? (layout.phases.count == 1 ? "the series has" : "every phase has")
+                    : "\(short) phase\(short == 1 ? " has" : "s have")"
+                warnings.append("\(subject) fewer than \(MakingDataCount.minimumPhasePoints) usable points (excluded points and points without a value do not count): no limits, signals or icons there (the mean is kept), as NHS England does")
             }
+        }
+        if lines.screeningFellBack {
+            warnings.append("screening the moving ranges would have left an average moving range of 0 (nearly every value the same), so every other point would be outside the limits: the limits use all moving ranges instead")
         }
         let outcome: RuleOutcome
         switch rules.kind {

@@ -1,3 +1,4 @@
+import Threads
 /// The batch engine: many series analysed at once, with the same results as
 /// `SPCAnalysis.analyse` on each (to 1e-12 relative in the lines, exactly in every
 /// signal — `BatchAnalysisTests` checks both on random series).

@@ -53,12 +53,8 @@ extension Pooling {
     ///   undefined), or the level is outside (0, 1).
     public static func ratioOfTotals(_ wards: [WardCounts], level: Double = 0.95) -> PooledRatio? {
         let observed = wards.filter(\.isObserved)
-        guard !observed.isEmpty, let z = normalMultiplier(level: level) else { return nil }
-        let totals = WardCounts(baselineCount: observed.reduce(0) { $0 + $1.baselineCount },
-                                baselineExposure: observed.reduce(0) { $0 + $1.baselineExposure },
-                                comparisonCount: observed.reduce(0) { $0 + $1.comparisonCount },
-                                comparisonExposure: observed.reduce(0) { $0 + $1.comparisonExposure })
-        guard let estimate = totals.rateRatioEstimate else { return nil }
+        guard let totals = totals(observed), let z = normalMultiplier(level: level),
+              let estimate = totals.rateRatioEstimate else { return nil }
         let informative = observed.filter { $0.baselineCount + $0.comparisonCount > 0 }
 
         if totals.comparisonCount == 0 {
@@ -76,6 +72,21 @@ extension Pooling {
                            interval: logInterval(log(estimate), standardError: standardError, z: z, level: level),
                            intervalMethod: .overdispersedLogNormal, dispersion: dispersion,
                            dispersionWards: informative.count)
+    }
+
+    /// ΣO_b, ΣT_b, ΣO_c, ΣT_c over the wards observed in both windows
+    /// (`WardCounts.isObserved`); `nil` when there is none.
+    public static func totals(_ wards: [WardCounts]) -> WardCounts? {
+        var totals = WardCounts(baselineCount: 0, baselineExposure: 0, comparisonCount: 0, comparisonExposure: 0)
+        var any = false
+        for ward in wards where ward.isObserved {
+            any = true
+            totals.baselineCount += ward.baselineCount
+            totals.baselineExposure += ward.baselineExposure
+            totals.comparisonCount += ward.comparisonCount
+            totals.comparisonExposure += ward.comparisonExposure
+        }
+        return any ? totals : nil
     }
 
     /// Σᵢ (O_cᵢ − nᵢπᵢ)²/(nᵢπᵢ(1 − πᵢ)) with πᵢ = T_cᵢ·RR/(T_cᵢ·RR + T_bᵢ), for wards with

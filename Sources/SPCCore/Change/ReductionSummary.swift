@@ -10,8 +10,9 @@ public struct ReductionSummary: Sendable, Hashable {
         public let wards: Int
     }
 
-    /// Wards with a defined reduction (the denominator of every count here).
-    public let wardsWithReduction: Int
+    /// Wards with a defined reduction estimate (observed, O_b > 0) — the denominator of
+    /// every count here, whether their estimate is a fall or not.
+    public let wardsWithEstimate: Int
     /// Mean of the ward reductions (%), `nil` when none is defined.
     public let meanPercent: Double?
     /// Median of the ward reductions (%), `nil` when none is defined.
@@ -40,7 +41,7 @@ extension Pooling {
         let percents = defined.compactMap { $0.rateRatioEstimate.map { 100 * (1 - $0) } }
         func reaching(_ percent: Double) -> Int { defined.filter { $0.reductionReaches(percent) }.count }
         return ReductionSummary(
-            wardsWithReduction: defined.count,
+            wardsWithEstimate: defined.count,
             meanPercent: Descriptive.mean(percents),
             medianPercent: Descriptive.median(percents),
             reaching15Percent: reaching(15),

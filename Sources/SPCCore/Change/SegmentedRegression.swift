@@ -1,3 +1,4 @@
+import Threads
 /// Segmented regression of an interrupted time series (Wagner, Soumerai, Zhang &
 /// Ross-Degnan 2002, "Segmented regression analysis of interrupted time series studies in
 /// medication use research", J Clin Pharm Ther 27:299–309; DESIGN.md §4.4).

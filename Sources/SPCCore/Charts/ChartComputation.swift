@@ -12,17 +12,40 @@ public enum ChartComputation {
     /// check `ChartKind.needsDenominator` first); `layout` was made for `series`.
     public static func lines(for series: Series, layout: PhaseLayout, options: ChartOptions) -> ChartLines {
         precondition(layout.phaseOfPoint.count == series.count, "the layout belongs to another series")
+        var lines: ChartLines
         if layout.isSinglePhase {
             // One phase (the usual case): the series' lines are the phase's, scaled.
-            return ChartLines(phase: phaseLines(series: series, range: 0..<series.count, layout: layout, options: options),
-                              multiplier: options.multiplier)
+            lines = ChartLines(phase: phaseLines(series: series, range: 0..<series.count, layout: layout, options: options),
+                               multiplier: options.multiplier)
+        } else {
+            lines = ChartLines(count: series.count)
+            for range in layout.phases {
+                let phase = phaseLines(series: series, range: range, layout: layout, options: options)
+                place(phase, at: range, into: &lines, multiplier: options.multiplier)
+            }
         }
-        var lines = ChartLines(count: series.count)
-        for range in layout.phases {
-            let phase = phaseLines(series: series, range: range, layout: layout, options: options)
-            place(phase, at: range, into: &lines, multiplier: options.multiplier)
-        }
+        if options.probabilityLimits { lines.runChances = runChances(lines, series: series, options: options) }
         return lines
+    }
+
+    /// c and u charts with probability limits: each point's chance of lying above or below
+    /// its centre, from its expected count (c̄, or ū × bed days); `nil` for other kinds.
+    static func runChances(_ lines: ChartLines, series: Series, options: ChartOptions) -> RunChances? {
+        let multiplier = options.multiplier != 0 ? options.multiplier : 1
+        switch options.kind {
+        case .c:
+            return .poisson(expectedCounts: lines.centre.indices.map { index in
+                lines.values[index] == nil ? nil : lines.centre[index].map { $0 / multiplier }
+            }, counts: series.numerators)
+        case .u:
+            let exposures = requireDenominators(series, options)
+            return .poisson(expectedCounts: lines.centre.indices.map { index in
+                guard lines.values[index] != nil, exposures[index] > 0 else { return nil }
+                return lines.centre[index].map { $0 / multiplier * exposures[index] }
+            }, counts: series.numerators)
+        default:
+            return nil
+        }
     }
 
     /// What each point plots before the multiplier: the numerator, or numerator ÷
@@ -68,8 +91,10 @@ public enum ChartComputation {
         case .mr:
             return IndividualsChart.movingRanges(values: values, baseline: baseline, excluded: Array(layout.excluded[range]))
         case .c:
+            if options.probabilityLimits { return PoissonLimits.c(values: values, baseline: baseline) }
             return CountChart.phase(values: values, baseline: baseline)
         case .u:
+            if options.probabilityLimits { return PoissonLimits.u(counts: counts, exposures: denominators, baseline: baseline) }
             return RateChart.u(counts: counts, exposures: denominators, baseline: baseline)
         case .up:
             return RateChart.uPrime(counts: counts, exposures: denominators, baseline: baseline, screened: screened)
@@ -88,6 +113,7 @@ public enum ChartComputation {
     static func place(_ phase: PhaseLines, at range: Range<Int>, into lines: inout ChartLines, multiplier: Double) {
         func scaled(_ value: Double?) -> Double? { value.map { $0 * multiplier } }
         let centre = scaled(phase.centre)
+        if phase.screeningFellBack { lines.screeningFellBack = true }
         for (offset, index) in range.enumerated() {
             lines.values[index] = scaled(phase.values[offset])
             lines.centre[index] = centre

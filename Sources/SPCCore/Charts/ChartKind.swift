@@ -29,6 +29,14 @@ public enum ChartKind: String, Sendable, CaseIterable, Codable {
 
     /// The chart has control limits (every kind but `run`).
     public var hasLimits: Bool { self != .run }
+
+    /// c, u, up, p and pp model whole counts of incidents (or patients): a `value` column
+    /// (hours, scores) cannot be drawn on them.
+    public var needsCounts: Bool { self == .c || self == .u || self == .up || self == .p || self == .pp }
+
+    /// run, i, c, u and up plot one count or rate per period: the charts a before-and-after
+    /// comparison of incidents can read its centre-line change from.
+    public var drawsCountsPerPeriod: Bool { self == .run || self == .i || self == .c || self == .u || self == .up }
 }
 
 /// Which way is better for a measure (`--improvement`).

@@ -12,6 +12,12 @@ public struct ChartLines: Sendable, Equatable {
     /// 2σ lines, for display and for the 2-of-3 rule.
     public var lower2: [Double?]
     public var upper2: [Double?]
+    /// Per point, the chance of lying above or below the centre by chance, where it is far
+    /// from ½ (`RunChances`: c and u charts with probability limits); `nil` — the usual
+    /// case — means ½ on each side, as the run rules assume.
+    public var runChances: RunChances?
+    /// Some phase gave up moving-range screening (`PhaseLines.screeningFellBack`).
+    public var screeningFellBack = false
 
     public init(count: Int) {
         values = Array(repeating: nil, count: count)
@@ -38,6 +44,7 @@ public struct ChartLines: Sendable, Equatable {
         upper = phase.upper
         lower2 = phase.lower2
         upper2 = phase.upper2
+        screeningFellBack = phase.screeningFellBack
         phase = PhaseLines(values: [], centre: nil)  // the arrays are ours alone now
         scale(&values)
         scale(&lower)
@@ -48,11 +55,7 @@ public struct ChartLines: Sendable, Equatable {
 
     public var count: Int { values.count }
 
-    /// True when the point's value lies strictly above its upper or below its lower limit.
-    public func isOutsideLimits(_ index: Int) -> Bool {
-        guard let value = values[index] else { return false }
-        if let upper = upper[index], value > upper { return true }
-        if let lower = lower[index], value < lower { return true }
-        return false
-    }
+    /// True when the point's value lies strictly above its upper or below its lower limit
+    /// (`OutsideLimits.side`, the one definition).
+    public func isOutsideLimits(_ index: Int) -> Bool { OutsideLimits.side(self, at: index) != nil }
 }

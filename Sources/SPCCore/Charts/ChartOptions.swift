@@ -11,6 +11,9 @@ public struct ChartOptions: Sendable, Equatable {
     public var nhsEnglandConstant: Bool
     /// run, i and mr charts: plot numerator ÷ denominator × multiplier instead of the numerator.
     public var plotRate: Bool
+    /// c and u charts: exact Poisson probability limits instead of ±3σ (`PoissonLimits`;
+    /// chosen by `--chart auto` for small counts, never for an explicit chart).
+    public var probabilityLimits = false
 
     public init(kind: ChartKind, multiplier: Double? = nil, screenMovingRanges: Bool = true,
                 nhsEnglandConstant: Bool = false, plotRate: Bool = false) {
@@ -24,8 +27,8 @@ public struct ChartOptions: Sendable, Equatable {
     /// 1,000 for u/up and `--value rate`, 1 otherwise.
     public static func defaultMultiplier(kind: ChartKind, plotRate: Bool) -> Double {
         switch kind {
-        case .u, .up: return 1000
-        case .run, .i, .mr: return plotRate ? 1000 : 1
+        case .u, .up: return BedDayRates.multiplier
+        case .run, .i, .mr: return plotRate ? BedDayRates.multiplier : 1
         default: return 1
         }
     }

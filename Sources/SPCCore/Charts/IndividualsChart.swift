@@ -17,15 +17,15 @@ public enum IndividualsChart {
     ///   - screened: drop moving ranges ≥ 3.267·MR̄ once before estimating σ.
     ///   - nhsEnglandConstant: σ = 2.66·MR̄/3, so that ±3σ is ±2.66·MR̄ and ±2σ is
     ///     ±2.66·(2/3)·MR̄; otherwise σ = MR̄/1.128.
-    /// - Returns: the mean (`nil` without values) and σ (`nil` with fewer than two values).
-    public static func estimate(baselineValues: [Double], screened: Bool,
-                                nhsEnglandConstant useConstant: Bool) -> (centre: Double?, sigma: Double?) {
+    /// - Returns: the mean (`nil` without values), σ (`nil` with fewer than two values) and
+    ///   whether screening was given up because it would leave MR̄ = 0 (`MovingRange.screenedAverage`).
+    public static func estimate(baselineValues: [Double], screened: Bool, nhsEnglandConstant useConstant: Bool)
+        -> (centre: Double?, sigma: Double?, screeningFellBack: Bool) {
         let centre = Descriptive.mean(baselineValues)
-        guard let averageRange = MovingRange.average(of: baselineValues, screened: screened) else {
-            return (centre, nil)
-        }
+        let average = MovingRange.screenedAverage(of: baselineValues, screened: screened)
+        guard let averageRange = average.value else { return (centre, nil, false) }
         let sigma = useConstant ? nhsEnglandConstant * averageRange / 3 : averageRange / d2
-        return (centre, sigma)
+        return (centre, sigma, average.fellBack)
     }
 
     /// One phase of an i chart: mean ± 3σ and ± 2σ, not clamped (a negative lower limit
@@ -35,12 +35,14 @@ public enum IndividualsChart {
     ///   - baseline: the phase's baseline mask.
     public static func individuals(values: [Double?], baseline: [Bool], screened: Bool,
                                    nhsEnglandConstant useConstant: Bool) -> PhaseLines {
-        let (centre, sigma) = estimate(baselineValues: Descriptive.selected(values, where: baseline),
-                                       screened: screened, nhsEnglandConstant: useConstant)
+        let (centre, sigma, fellBack) = estimate(baselineValues: Descriptive.selected(values, where: baseline),
+                                                 screened: screened, nhsEnglandConstant: useConstant)
         guard let centre else { return PhaseLines(values: values, centre: nil) }
         guard let sigma else { return PhaseLines(values: values, centre: centre) }
-        return PhaseLines(values: values, centre: centre,
-                          sigmas: Array(repeating: sigma, count: values.count), bounds: .unbounded)
+        var lines = PhaseLines(values: values, centre: centre,
+                               sigmas: Array(repeating: sigma, count: values.count), bounds: .unbounded)
+        lines.screeningFellBack = fellBack
+        return lines
     }
 
     /// One phase of an mr chart: each point's moving range, centre MR̄ (never screened),

@@ -28,7 +28,21 @@ public enum MovingRange {
 
     /// The mean moving range of `values` (screened when asked), `nil` for fewer than two values.
     public static func average(of values: [Double], screened screening: Bool) -> Double? {
+        screenedAverage(of: values, screened: screening).value
+    }
+
+    /// The mean moving range, and whether screening had to be given up.
+    ///
+    /// Screening that would leave MR̄ = 0 while the values vary — 20 zero weeks and one
+    /// incident, say: every non-zero range is "too large" beside the zeros — would put the
+    /// limits on the centre line and every non-zero point outside them. Then the unscreened
+    /// MR̄ is used and `fellBack` is true, so the caller can warn (docs/analysis.md).
+    public static func screenedAverage(of values: [Double], screened screening: Bool) -> (value: Double?, fellBack: Bool) {
         let all = ranges(values)
-        return Descriptive.mean(screening ? screened(all) : all)
+        guard screening else { return (Descriptive.mean(all), false) }
+        let kept = screened(all)
+        let value = Descriptive.mean(kept)
+        if value == 0, let unscreened = Descriptive.mean(all), unscreened > 0 { return (unscreened, true) }
+        return (value, false)
     }
 }

@@ -10,6 +10,9 @@ public struct PhaseLines: Sendable, Equatable {
     public var upper: [Double?]
     public var lower2: [Double?]
     public var upper2: [Double?]
+    /// Moving-range screening was given up because it would have left MR̄ = 0
+    /// (`MovingRange.screenedAverage`): the limits use the unscreened σ.
+    public var screeningFellBack = false
 
     /// Values and a centre line without limits (run charts, or limits that cannot be estimated).
     public init(values: [Double?], centre: Double?) {

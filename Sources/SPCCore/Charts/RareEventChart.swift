@@ -45,10 +45,12 @@ public enum RareEventChart {
     ///   - screened: screen the transformed moving ranges (as an i chart's).
     public static func t(values: [Double?], baseline: [Bool], screened: Bool) -> PhaseLines {
         let transformed = values.map { $0.map { pow($0, 1 / weibullPower) } }
-        let (centre, sigma) = IndividualsChart.estimate(baselineValues: Descriptive.selected(transformed, where: baseline),
-                                                        screened: screened, nhsEnglandConstant: false)
+        let (centre, sigma, fellBack) = IndividualsChart.estimate(
+            baselineValues: Descriptive.selected(transformed, where: baseline), screened: screened,
+            nhsEnglandConstant: false)
         guard let centre else { return PhaseLines(values: values, centre: nil) }
         var lines = PhaseLines(values: values, centre: backTransform(centre))
+        lines.screeningFellBack = fellBack
         guard let sigma, sigma.isFinite else { return lines }
         for index in values.indices {
             lines.lower[index] = backTransform(centre - 3 * sigma)

@@ -53,7 +53,8 @@ public enum Anhoej {
         var statistics: [RunsStatistics?] = []
         for (phase, range) in layout.phases.enumerated() {
             let scan = CentreLineRuns.scan(lines, range: range, excluded: layout.excluded)
-            let (phaseStatistics, phaseEvents) = evaluatePhase(scan, phase: phase, reportsSignals: chart != .mr)
+            let (phaseStatistics, phaseEvents) = evaluatePhase(scan, phase: phase, reportsSignals: chart != .mr,
+                                                               chances: lines.runChances)
             statistics.append(phaseStatistics)
             events += phaseEvents
             events += outside.filter { $0.phase == phase }
@@ -65,17 +66,38 @@ public enum Anhoej {
     ///
     /// Without useful points every statistic is 0, the crossings limit `nil` and there is
     /// no signal (qicharts2 reports NA).
-    /// - Parameter reportsSignals: false for the mr chart: statistics only.
-    static func evaluatePhase(_ scan: CentreLineRuns.Scan, phase: Int,
-                              reportsSignals: Bool) -> (RunsStatistics, [SignalEvent]) {
+    /// - Parameters:
+    ///   - reportsSignals: false for the mr chart: statistics only.
+    ///   - chances: small counts' chances of each side (`RunChances`): a long run must then be
+    ///     as unlikely by chance as round(log₂ useful) + 4 points of a continuous measure, and
+    ///     the crossings limit is the 5% quantile of Binomial(useful − 1, q̄), q̄ the mean
+    ///     chance of a crossing. The reported run limit is that of the longest run's side.
+    static func evaluatePhase(_ scan: CentreLineRuns.Scan, phase: Int, reportsSignals: Bool,
+                              chances: RunChances? = nil) -> (RunsStatistics, [SignalEvent]) {
         let useful = scan.useful.count
-        guard let runLimit = longestRunLimit(useful: useful), let crossingsLimit = crossingsLimit(useful: useful) else {
+        guard let nominalRunLimit = longestRunLimit(useful: useful),
+              var crossingsLimit = crossingsLimit(useful: useful) else {
             return (RunsStatistics(useful: 0, longestRun: 0, longestRunLimit: 0, crossings: 0, crossingsLimit: nil,
                                    signal: false), [])
         }
-        let longestRun = scan.runs.map(\.length).max() ?? 0
+        var runLimits = (high: nominalRunLimit, low: nominalRunLimit)
+        if let chances {
+            func limit(_ side: SignalSide) -> Int {
+                let needed = chances.runLength(nominal: nominalRunLimit + 1, side: side, points: scan.useful,
+                                               givenOffCentre: true)
+                return needed == Int.max ? Int.max : needed - 1
+            }
+            runLimits = (limit(.high), limit(.low))
+            if let crossing = chances.crossingChance(points: scan.useful) {
+                crossingsLimit = Binomial.quantile(0.05, trials: useful - 1, successProbability: crossing) ?? crossingsLimit
+            }
+        }
+        func limit(of side: SignalSide) -> Int { side == .high ? runLimits.high : runLimits.low }
+        let longest = scan.runs.indices.max { scan.runs[$0].length < scan.runs[$1].length }
+        let longestRun = longest.map { scan.runs[$0].length } ?? 0
+        let runLimit = longest.map { limit(of: scan.runs[$0].side) } ?? nominalRunLimit
         let crossings = max(scan.runs.count - 1, 0)
-        let longRuns = scan.runs.indices.filter { scan.runs[$0].length > runLimit }
+        let longRuns = scan.runs.indices.filter { scan.runs[$0].length > limit(of: scan.runs[$0].side) }
         let fewCrossings = crossings < crossingsLimit
         let signal = reportsSignals && (!longRuns.isEmpty || fewCrossings)
         var events: [SignalEvent] = []

@@ -37,18 +37,21 @@ public enum IHI {
         var events: [SignalEvent] = []
         var statistics: [RunsStatistics?] = []
         for (phase, range) in layout.phases.enumerated() {
-            let useful = usefulPoints(lines, excluded: layout.excluded, in: range)
+            // Useful points and their runs, as the Anhøj rules count them.
+            let scan = CentreLineRuns.scan(lines, range: range, excluded: layout.excluded)
 
-            for index in range where lines.isOutsideLimits(index) {
-                var side = SignalSide.low
-                if let value = lines.values[index], let upper = lines.upper[index], value > upper { side = .high }
-                events.append(SignalEvent(kind: .outsideLimits, points: [index], side: side, phase: phase))
-            }
+            events += OutsideLimits.events(lines, layout: layout, range: range)
 
-            let runs = runs(of: useful)
+            // Small counts (`RunChances`): each side's shift as unlikely by chance as the nominal one.
+            let shiftLengths = lines.runChances.map {
+                (high: $0.runLength(nominal: parameters.shiftLength, side: .high, points: scan.useful, givenOffCentre: true),
+                 low: $0.runLength(nominal: parameters.shiftLength, side: .low, points: scan.useful, givenOffCentre: true))
+            } ?? (high: parameters.shiftLength, low: parameters.shiftLength)
+            func shiftLength(_ side: SignalSide) -> Int { side == .high ? shiftLengths.high : shiftLengths.low }
             if parameters.shiftLength >= 2 {
-                for run in runs where run.points.count >= parameters.shiftLength {
-                    events.append(SignalEvent(kind: .shift, points: run.points, side: run.side, phase: phase))
+                for run in scan.runs.indices where scan.runs[run].length >= shiftLength(scan.runs[run].side) {
+                    events.append(SignalEvent(kind: .shift, points: scan.points(ofRun: run), side: scan.runs[run].side,
+                                              phase: phase))
                 }
             }
 
@@ -62,20 +65,22 @@ public enum IHI {
                 }
             }
 
-            let above = useful.count(where: { $0.side == .high })
-            let limits = SwedEisenhart.limits(above: above, below: useful.count - above)
-            let runCount = runs.count
-            let usefulIndices = useful.map(\.index)
+            let above = scan.runs.reduce(0) { $0 + ($1.side == .high ? $1.length : 0) }
+            let limits = SwedEisenhart.limits(above: above, below: scan.useful.count - above)
+            let runCount = scan.runs.count
+            let usefulIndices = scan.useful
             let tooFew = limits.isTooFew(runCount)
             let tooMany = limits.isTooMany(runCount)
             if tooFew { events.append(SignalEvent(kind: .tooFewRuns, points: usefulIndices, side: nil, phase: phase)) }
             if tooMany { events.append(SignalEvent(kind: .tooManyRuns, points: usefulIndices, side: nil, phase: phase)) }
 
-            let longestRun = runs.map(\.points.count).max() ?? 0
-            let longestRunLimit = max(parameters.shiftLength - 1, 0)
+            let longest = scan.runs.indices.max { scan.runs[$0].length < scan.runs[$1].length }
+            let longestRun = longest.map { scan.runs[$0].length } ?? 0
+            let longestShiftLength = longest.map { shiftLength(scan.runs[$0].side) } ?? parameters.shiftLength
+            let longestRunLimit = longestShiftLength == Int.max ? Int.max : max(longestShiftLength - 1, 0)
             let shift = parameters.shiftLength >= 2 && longestRun > longestRunLimit
             statistics.append(RunsStatistics(
-                useful: useful.count, longestRun: longestRun, longestRunLimit: longestRunLimit,
+                useful: scan.useful.count, longestRun: longestRun, longestRunLimit: longestRunLimit,
                 crossings: max(runCount - 1, 0), crossingsLimit: nil,
                 runs: runCount, runsLowerLimit: limits.lower, runsUpperLimit: limits.upper,
                 signal: shift || tooFew || tooMany))
@@ -86,44 +91,16 @@ public enum IHI {
 }
 
 extension IHI {
-    /// A point not on the centre line, and its side.
-    struct SidedPoint: Equatable {
-        var index: Int
-        var side: SignalSide
-    }
-
     /// A point that takes part in the trend rule.
     struct ValuedPoint: Equatable {
         var index: Int
         var value: Double
     }
 
-    /// A run of consecutive useful points on one side, or a trend.
+    /// A trend: its points and direction.
     struct Stretch: Equatable {
         var points: [Int]
         var side: SignalSide
-    }
-
-    /// The useful points of `range`: not excluded, with a value and a centre, not on the centre.
-    static func usefulPoints(_ lines: ChartLines, excluded: [Bool], in range: Range<Int>) -> [SidedPoint] {
-        range.compactMap { index in
-            guard !excluded[index], let value = lines.values[index], let centre = lines.centre[index],
-                  value != centre else { return nil }
-            return SidedPoint(index: index, side: value > centre ? .high : .low)
-        }
-    }
-
-    /// Maximal runs of consecutive useful points on one side, in order.
-    static func runs(of useful: [SidedPoint]) -> [Stretch] {
-        var runs: [Stretch] = []
-        for point in useful {
-            if let last = runs.last, last.side == point.side {
-                runs[runs.count - 1].points.append(point.index)
-            } else {
-                runs.append(Stretch(points: [point.index], side: point.side))
-            }
-        }
-        return runs
     }
 
     /// Trends of at least `length` counted points (see the type's documentation for ties).

@@ -50,10 +50,11 @@ public enum MakingDataCount {
         // Points the sequence rules look at (see the type's comment on exclusions).
         let sequenced = (0..<count).map { !layout.excluded[$0] && lines.values[$0] != nil }
 
-        var events = outsideLimits(lines, layout: layout, silenced: silenced)
+        var events = OutsideLimits.events(lines, layout: layout, silenced: silenced)
         for segment in partitions(layout, baselineIsPartition: isMDC) {
             let sequence = segment.filter { sequenced[$0] && !silenced[$0] }
-            events += shifts(in: sequence, sides: sides, length: max(1, parameters.shiftLength), layout: layout)
+            events += shifts(in: sequence, sides: sides, length: max(1, parameters.shiftLength), layout: layout,
+                             chances: lines.runChances)
             events += twoOfThree(in: sequence, sides: sides, beyond: beyond, layout: layout)
         }
         // mdc: one sequence over the whole chart (the SQL's trend crosses partitions); a short
@@ -152,26 +153,23 @@ extension MakingDataCount {
 // MARK: - The rules
 
 extension MakingDataCount {
-    /// One event per point strictly outside its limits (excluded points included).
-    static func outsideLimits(_ lines: ChartLines, layout: PhaseLayout, silenced: [Bool]) -> [SignalEvent] {
-        var events: [SignalEvent] = []
-        for index in 0..<lines.count where !silenced[index] && lines.isOutsideLimits(index) {
-            let high = lines.upper[index].map { lines.values[index]! > $0 } ?? false
-            events.append(SignalEvent(kind: .outsideLimits, points: [index], side: high ? .high : .low,
-                                      phase: layout.phaseOfPoint[index]))
-        }
-        return events
-    }
-
-    /// Maximal runs of at least `length` consecutive points of `sequence` on one side of the centre.
-    static func shifts(in sequence: [Int], sides: [SignalSide?], length: Int, layout: PhaseLayout) -> [SignalEvent] {
+    /// Maximal runs of at least `length` consecutive points of `sequence` on one side of the
+    /// centre — or, with `chances`, of the length each side needs to be as unlikely by chance
+    /// (`RunChances.runLength`; a point on the centre ends a run, so the chances are taken
+    /// as they are).
+    static func shifts(in sequence: [Int], sides: [SignalSide?], length: Int, layout: PhaseLayout,
+                       chances: RunChances? = nil) -> [SignalEvent] {
+        let needed: (high: Int, low: Int) = chances.map {
+            ($0.runLength(nominal: length, side: .high, points: sequence, givenOffCentre: false),
+             $0.runLength(nominal: length, side: .low, points: sequence, givenOffCentre: false))
+        } ?? (length, length)
         var events: [SignalEvent] = []
         var start = 0
         while start < sequence.count {
             guard let side = sides[sequence[start]] else { start += 1; continue }
             var end = start + 1
             while end < sequence.count, sides[sequence[end]] == side { end += 1 }
-            if end - start >= length {
+            if end - start >= (side == .high ? needed.high : needed.low) {
                 let points = Array(sequence[start..<end])
                 events.append(SignalEvent(kind: .shift, points: points, side: side, phase: layout.phaseOfPoint[points[0]]))
             }
@@ -183,12 +181,14 @@ extension MakingDataCount {
     /// Maximal runs of at least `length` points of `sequence` each strictly above (side
     /// `high`) or below (`low`) the previous, endpoints included: a turning point ends a
     /// rising run and starts a falling one. The event belongs to the phase of its last point
-    /// (an `mdc` trend can cross phases).
+    /// (an `mdc` trend can cross phases). With `lines.runChances` (small counts) a step
+    /// between equal counts is a tie and ends the trend, whatever the bed days do to the rates.
     static func trends(in sequence: [Int], lines: ChartLines, length: Int, layout: PhaseLayout) -> [SignalEvent] {
         var events: [SignalEvent] = []
         for side in [SignalSide.high, .low] {
             func continues(_ previous: Int, _ next: Int) -> Bool {
                 let (a, b) = (lines.values[previous]!, lines.values[next]!)
+                if let chances = lines.runChances, chances.isTie(previous, next) { return false }
                 return side == .high ? b > a : b < a
             }
             var start = 0

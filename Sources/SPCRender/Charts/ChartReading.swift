@@ -2,8 +2,15 @@ import SPCCore
 import WardSPC
 
 /// A chart in one or two plain-English sentences for a ward team, e.g. "Special-cause
-/// improvement since Mar 2024: 9 weeks below the mean. Mean fell from 12.3 to 8.1 (−34%)
-/// after ‘Joined the collaborative’ (Oct 2023)."
+/// improvement since Mar 2024: 9 weeks below this phase's mean. Mean fell from 12.3 to
+/// 8.1 (−34%) after ‘Joined the collaborative’ (Oct 2023), the better direction."
+///
+/// The reading never contradicts its chart (docs/analysis.md, "Readings"): its first
+/// words are the latest point's colour on the chart and the icon beside it; with several
+/// phases a run is said to be against *this phase's* mean, and the change between phases
+/// says whether it went the better or the worse way, so "improvement" never sits beside
+/// an unqualified "mean rose". A run of zero periods on rare counts — which chance alone
+/// produces often — is said to be no sign of change on its own.
 public enum ChartReading {
     public static func sentence(_ report: SeriesReport) -> String {
         let points = report.points
@@ -30,6 +37,8 @@ public enum ChartReading {
         let point = points[latest]
         let periods = ChartVocabulary.periodPlural(report)
         let centreName = ChartVocabulary.centreName(report.chart).lowercased()
+        // With several phases, runs are against this phase's centre (it may have moved).
+        let theCentre = report.phases.count > 1 ? "this phase's \(centreName)" : "the \(centreName)"
         let phase = point.phase
         let phaseStart = report.phases.first { $0.index == phase }?.start ?? point.period
         if report.chart.hasLimits && point.lower == nil && point.upper == nil {
@@ -54,7 +63,7 @@ public enum ChartReading {
             let word = causeWords(style)
             if streak == 1 {
                 let value = ValueText.reading(point.value ?? 0)
-                var where_ = above ? "above the \(centreName)" : "below the \(centreName)"
+                var where_ = above ? "above \(theCentre)" : "below \(theCentre)"
                 if signals.contains(.outsideLimits) {
                     where_ = above ? "above the upper limit (\(ValueText.reading(point.upper ?? 0)))"
                         : "below the lower limit (\(ValueText.reading(point.lower ?? 0)))"
@@ -66,7 +75,7 @@ public enum ChartReading {
             let count = "\(streak) \(periods)"
             var detail: String
             if signals.contains(.shift) || signals.contains(.longRun) {
-                detail = "\(count) \(above ? "above" : "below") the \(centreName)"
+                detail = "\(count) \(above ? "above" : "below") \(theCentre)"
             } else if signals.contains(.trend) {
                 detail = "\(count) \(above ? "rising" : "falling") in a row"
             } else {
@@ -75,6 +84,10 @@ public enum ChartReading {
             let outside = points[first...latest].filter { $0.signals.contains(.outsideLimits) }.count
             if outside > 0 && !detail.contains("beyond") {
                 detail += ", \(outside) beyond the \(above ? "upper" : "lower") limit"
+            }
+            if !above, outside == 0, signals.contains(.shift) || signals.contains(.longRun),
+               let caveat = zeroRunCaveat(report, run: first...latest) {
+                detail += caveat
             }
             return "\(word) since \(DateText.month(points[first].period)): \(detail)."
         }
@@ -90,10 +103,10 @@ public enum ChartReading {
         }
         let phaseSignals = report.phases.first { $0.index == phase }?.signals ?? []
         if phaseSignals.contains(.fewCrossings) || phaseSignals.contains(.tooFewRuns) {
-            return "Non-random variation since \(DateText.month(phaseStart)): the points cross the \(centreName) less often than chance allows."
+            return "Non-random variation since \(DateText.month(phaseStart)): the points cross \(theCentre) less often than chance allows."
         }
         if phaseSignals.contains(.tooManyRuns) {
-            return "Non-random variation since \(DateText.month(phaseStart)): the points cross the \(centreName) more often than chance allows."
+            return "Non-random variation since \(DateText.month(phaseStart)): the points cross \(theCentre) more often than chance allows."
         }
         let centre = point.centre.map(ValueText.reading) ?? "–"
         if let lower = point.lower, let upper = point.upper {
@@ -113,7 +126,35 @@ public enum ChartReading {
         }
         let verb = after < before ? "fell" : "rose"
         let percent = before != 0 ? " (\(ValueText.signedPercent(100 * (after - before) / before)))" : ""
-        return "\(centreName) \(verb) from \(ValueText.reading(before)) to \(ValueText.reading(after))\(percent) \(when)."
+        var way = ""
+        switch report.rules.improvement {
+        case .decrease: way = after < before ? ", the better direction" : ", the worse direction"
+        case .increase: way = after > before ? ", the better direction" : ", the worse direction"
+        case .neutral: way = ""
+        }
+        return "\(centreName) \(verb) from \(ValueText.reading(before)) to \(ValueText.reading(after))\(percent) \(when)\(way)."
+    }
+
+    /// For a run below the centre on rare counts (under one incident a period on average)
+    /// made mostly of periods with no incidents: the words saying that is no sign of change
+    /// on its own — with a mean of λ a period, P(a zero period) = e^−λ (0.74 for λ = 0.3),
+    /// so long runs of zeros come by chance. `nil` otherwise.
+    static func zeroRunCaveat(_ report: SeriesReport, run: ClosedRange<Int>) -> String? {
+        var incidents = 0.0
+        var periods = 0
+        for point in report.points where !point.excluded {
+            guard let count = point.count else { continue }
+            incidents += count
+            periods += 1
+        }
+        guard periods > 0, incidents / Double(periods) < ChartAdvisor.sparseWarningBelow else { return nil }
+        let runPoints = report.points[run].filter { $0.count != nil && !$0.excluded }
+        let zeros = runPoints.filter { $0.count == 0 }.count
+        guard zeros * 2 > runPoints.count else { return nil }
+        let period = ChartVocabulary.periodSingular(report)
+        let mean = ChartAdvisor.amount(incidents / Double(periods))
+        let which = zeros == runPoints.count ? "all \(zeros)" : "\(zeros) of the \(runPoints.count)"
+        return " — but \(which) had no incidents, common by chance when incidents are this rare (\(mean) a \(period)): not on its own a sign of change"
     }
 
     private static func causeWords(_ style: PointStyle) -> String {

@@ -51,7 +51,13 @@ public enum SPCChart {
 
         let legend = Legend.items(report, hasTarget: options.target != nil)
         let legendRows = Legend.rowCount(legend, maxWidth: width - 20, fontSize: fontSize)
-        let plot = PlotArea(left: 50, top: 80, right: width - 74, bottom: height - 30 - Double(legendRows) * 16)
+        // --chart auto: why this chart, on up to two lines under the legend.
+        let reasonLines = report.chartReason.map {
+            SVGDocument.wrap(("Chart: " + $0).split(separator: " ").map(String.init), separator: " ",
+                             maxWidth: width - 20, fontSize: 11, maxLines: 2)
+        } ?? []
+        let plot = PlotArea(left: 50, top: 80, right: width - 74,
+                            bottom: height - 30 - Double(legendRows) * 16 - Double(reasonLines.count) * 13)
         guard !report.points.isEmpty else {
             SVGDocument.text("No data", x: (plot.left + plot.right) / 2, y: (plot.top + plot.bottom) / 2, size: 13,
                              fill: Palette.secondaryText, anchor: "middle", into: &svg)
@@ -76,6 +82,10 @@ public enum SPCChart {
         edgeLabels(report, y: y, target: options.target)
             .draw(x: plot.right + 5, top: plot.top - 6, bottom: plot.bottom + 4, spacing: 13.5, fontSize: fontSize, into: &svg)
         Legend.draw(legend, x: 10, y: plot.bottom + 36, maxWidth: width - 20, fontSize: fontSize, into: &svg)
+        for (line, text) in reasonLines.enumerated() {
+            SVGDocument.text(text, x: 10, y: plot.bottom + 36 + Double(legendRows) * 16 + Double(line) * 13, size: 11,
+                             fill: Palette.secondaryText, cssClass: "chart-reason", into: &svg)
+        }
         SVGDocument.close(into: &svg)
         return svg
     }

@@ -1,3 +1,4 @@
+import SPCCore
 import WardSPC
 
 /// Inequality by ethnic group (a dot-and-whisker chart of rate ratios and the programme's
@@ -36,7 +37,7 @@ enum EquitySection {
     static func writeEquity(_ equity: EquityResult, charts: [String: ChartFiles.Chart], into html: inout MarkupWriter) {
         html.open("section", class: "equity", id: "equity")
         html.element("h2", text: "Inequality by ethnic group")
-        html.paragraph("Black patients are more than three times as likely as White patients to be restrained or secluded nationally; the programme measures its own gap. Rates are per 1,000 occupied bed days of each group's own patients, against \(equity.reference) patients, with exact 95% intervals. Incidents whose ethnicity is not stated or not known are left out of every group's numerator and denominator; their share is given, because a high share makes the ratios unreliable. Data: \(equity.file)\(equity.exposureSource.map { "; bed days from \($0)" } ?? "").", class: "muted")
+        html.paragraph("Black patients are more than three times as likely as White patients to be restrained or secluded nationally; the programme measures its own gap. Rates are \(BedDayRates.words) of each group's own patients, against \(equity.reference) patients, with exact 95% intervals. Incidents whose ethnicity is not stated or not known are left out of every group's numerator and denominator; their share is given, because a high share makes the ratios unreliable. Data: \(equity.file)\(equity.exposureSource.map { "; bed days from \($0)" } ?? "").", class: "muted")
         if !equity.hasExposure {
             let note = EquityResult.distributionOnlyNote
             html.paragraph(note.prefix(1).uppercased() + note.dropFirst() + ".")
@@ -107,7 +108,7 @@ enum EquitySection {
     static func writeBreakdowns(_ breakdowns: [DimensionBreakdown], into html: inout MarkupWriter) {
         html.open("section", class: "breakdowns", id: "breakdowns")
         html.element("h2", text: "Context and type")
-        html.paragraph("Programme-wide, each ward's baseline window against its comparison window (as in the headline). Shares are of the measure's incidents in that window; rates per 1,000 occupied bed days of the whole ward; the change is the ratio of totals with its 95% interval.", class: "muted")
+        html.paragraph("Programme-wide, each ward's baseline window against its comparison window (as in the headline). Shares are of the measure's incidents in that window; rates \(BedDayRates.words) of the whole ward; the change is the ratio of totals with its 95% interval.", class: "muted")
         for breakdown in breakdowns {
             let what = breakdown.dimension == "context" ? "by where the patient was" : "by type"
             html.element("h3", text: "\(DisplayName.measure(breakdown.measure)) \(what)")
@@ -118,7 +119,7 @@ enum EquitySection {
                 let before = prone.rate(prone.baselineCount, prone.baselineExposure, bedDays: breakdown.exposureIsBedDays)
                 let after = prone.rate(prone.comparisonCount, prone.comparisonExposure, bedDays: breakdown.exposureIsBedDays)
                 html.open("p", class: "callout")
-                html.text("Prone restraint — national policy is to eliminate it: \(ValueText.reading(Double(prone.baselineCount))) incidents before (\(before.map(ValueText.reading) ?? "–") per 1,000 bed days), \(ValueText.reading(Double(prone.comparisonCount))) after (\(after.map(ValueText.reading) ?? "–")).")
+                html.text("Prone restraint — national policy is to eliminate it: \(ValueText.reading(Double(prone.baselineCount))) incidents before (\(before.map(ValueText.reading) ?? "–") \(BedDayRates.words)), \(ValueText.reading(Double(prone.comparisonCount))) after (\(after.map(ValueText.reading) ?? "–")).")
                 html.end("p")
             }
             html.open("div", class: "table-wrap")

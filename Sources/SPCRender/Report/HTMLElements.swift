@@ -30,6 +30,33 @@ extension MarkupWriter {
         end("a")
     }
 
+    /// `<a href="NAME">text</a>` to a file written beside the page. `fileName` comes from
+    /// `SafeFileNames` (ASCII letters, digits, `-`, `_` and one `.`), so it can name no
+    /// other place; anything else is a programming error.
+    mutating func link(_ value: String, toFile fileName: String) {
+        precondition(fileName.utf8.allSatisfy { byte in
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+        } && !fileName.hasPrefix("."), "a file name from SafeFileNames")
+        start("a")
+        attribute("href", text: fileName)
+        endStart()
+        text(value)
+        end("a")
+    }
+
+    /// "Chart file: SVG · PNG", linking a chart's files beside the page (nothing when none were written).
+    mutating func chartFileLinks(stem: String, formats: [ChartFormat]) {
+        guard !formats.isEmpty else { return }
+        self.open("p", class: "files")
+        text(formats.count == 1 ? "Chart file: " : "Chart files: ")
+        for (position, format) in formats.enumerated() {
+            if position > 0 { text(" · ") }
+            link(format.rawValue.uppercased(), toFile: stem + "." + format.rawValue)
+        }
+        end("p")
+    }
+
     /// A table cell with text.
     public mutating func cell(_ value: String, class cssClass: StaticString? = nil, header: Bool = false) {
         if header { element("th", class: cssClass, text: value) } else { element("td", class: cssClass, text: value) }

@@ -23,9 +23,11 @@ public enum HTMLReport {
         }
     }
 
-    public static func build(_ content: ReportContent) -> Output {
+    /// `chartLinks`: the chart files written beside the page (e.g. `[.svg, .png]`), which
+    /// each chart links to; none by default (`serve` returns the page alone).
+    public static func build(_ content: ReportContent, chartLinks: [ChartFormat] = []) -> Output {
         var names = SafeFileNames()
-        names.reserve("index.html")
+        for fixed in ReportFiles.fixedNames { names.reserve(fixed) }
         var fileOptions = content.chartOptions
         fileOptions.standalone = true
         var charts = ChartFiles.perSeries(content.series, options: fileOptions, names: &names)
@@ -52,7 +54,7 @@ public enum HTMLReport {
         // The title heads every printed page: the one place user text lands in CSS.
         html.fixed("\n@page { @top-center { content: ")
         html.cssString(content.title)
-        html.fixed("; font: 8pt Arial, Helvetica, sans-serif; color: #4c6272; } }\n</style>\n</head>\n<body>\n")
+        html.fixed("; font: 8pt 'Liberation Sans', Arial, Helvetica, sans-serif; color: #4c6272; } }\n</style>\n</head>\n<body>\n")
         html.open("div", class: "page")
 
         let trusts = trustGroups(content.series)
@@ -70,11 +72,12 @@ public enum HTMLReport {
                 inline.idPrefix = "inline-" + grid.stem
                 html.open("figure", class: "wide", id: "grid-" + grid.stem)
                 html.append(SmallMultiples.markup(grid.series.map { content.series[$0] }, options: inline))
+                html.chartFileLinks(stem: grid.stem, formats: chartLinks)
                 html.end("figure")
             }
             html.end("section")
         }
-        WardSections.write(content, trusts: trusts, charts: charts, into: &html)
+        WardSections.write(content, trusts: trusts, charts: charts, links: chartLinks, into: &html)
         if !content.funnels.isEmpty {
             html.open("section", class: "funnels", id: "funnels")
             html.element("h2", text: "Wards compared: funnel plots")

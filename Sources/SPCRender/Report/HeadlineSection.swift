@@ -1,5 +1,6 @@
-/// The programme headline: per measure, the pooled reduction with its 95% interval, its
-/// verdict against the benchmark and the wards reaching 15%, 25% and 100%.
+/// The programme headline: per measure, the pooled change, its verdict against the
+/// benchmark in `evaluate`'s words (decided and worded in the library, `VerdictWords`),
+/// and the wards whose estimates reach 15%, 25% and 100%.
 enum HeadlineSection {
     static func write(_ headline: ReportHeadline, into html: inout MarkupWriter) {
         let benchmark = ValueText.reading(headline.benchmarkPercent) + "%"
@@ -12,17 +13,16 @@ enum HeadlineSection {
             html.attribute("class", text: "card " + (measure.verdict ?? "none"))
             html.endStart()
             html.element("h3", text: DisplayName.measure(measure.measure))
-            if let reduction = measure.reductionPercent {
+            if let reduction = measure.reductionPercent, measure.verdict != "insufficient_data" {
                 html.paragraph(reduction >= 0 ? "\(ValueText.fixed(reduction, decimals: 0))% lower" : "\(ValueText.fixed(-reduction, decimals: 0))% higher", class: "big")
-                if let interval = measure.reductionCI95 { html.paragraph("95% CI: " + intervalWords(interval)) }
             } else {
-                html.paragraph("No reduction can be computed", class: "big")
+                html.paragraph("Too few incidents to judge", class: "big")
             }
-            if let verdict = measure.verdict { html.paragraph(verdictWords(verdict, benchmark: benchmark)) }
+            if let words = measure.verdictWords { html.paragraph(sentence(words)) }
             let reaching = measure.reaching.map {
-                "\($0.wards) of \(measure.wardsWithReduction) ≥ \(ValueText.reading($0.percent))%"
+                "\($0.wards) of \(measure.wardsWithEstimate) ≥ \(ValueText.reading($0.percent))%"
             }
-            if !reaching.isEmpty { html.paragraph("Wards: " + reaching.joined(separator: " · "), class: "muted") }
+            if !reaching.isEmpty { html.paragraph("Ward estimates: " + reaching.joined(separator: " · "), class: "muted") }
             if let note = measure.note { html.paragraph(note, class: "muted") }
             html.end("div")
         }
@@ -31,24 +31,23 @@ enum HeadlineSection {
         html.end("section")
     }
 
-    /// A reduction interval in words: "11% to 25% lower", "4% to 20% higher", or
-    /// "5% higher to 12% lower" when it spans no change.
-    static func intervalWords(_ interval: ReportHeadline.Interval) -> String {
-        let low = ValueText.fixed(abs(interval.low), decimals: 0), high = ValueText.fixed(abs(interval.high), decimals: 0)
-        if interval.low >= 0 { return "\(low)% to \(high)% lower" }
-        if interval.high <= 0 { return "\(high)% to \(low)% higher" }
-        return "\(low)% higher to \(high)% lower"
+    /// One measure's headline as one line of text (the PDF's cover, the summary slide): its
+    /// change and the verdict in the card's own words.
+    static func oneLine(_ measure: ReportHeadline.Measure) -> String {
+        var line = DisplayName.measure(measure.measure) + ": "
+        if let reduction = measure.reductionPercent, measure.verdict != "insufficient_data" {
+            line += reduction >= 0 ? "\(ValueText.fixed(reduction, decimals: 0))% lower."
+                : "\(ValueText.fixed(-reduction, decimals: 0))% higher."
+        } else {
+            line += "too few incidents to judge."
+        }
+        if let words = measure.verdictWords { line += " " + sentence(words) }
+        return line
     }
 
-    static func verdictWords(_ verdict: String, benchmark: String) -> String {
-        switch verdict {
-        case "exceeds": "Exceeds the \(benchmark) benchmark (even the interval's lower end is above it)."
-        case "meets": "Meets the \(benchmark) benchmark."
-        case "below": "A reduction, but below the \(benchmark) benchmark."
-        case "no_reduction": "No reduction."
-        case "significant_increase": "A significant increase."
-        case "insufficient_data": "Too little data to say."
-        default: verdict.replacingOccurrences(of: "_", with: " ")
-        }
+    /// The verdict's words as a sentence: capitalised, with a full stop.
+    static func sentence(_ words: String) -> String {
+        guard let first = words.first else { return words }
+        return first.uppercased() + words.dropFirst() + "."
     }
 }

@@ -9,7 +9,7 @@ enum MethodsSection {
         html.element("h2", text: "Methods")
         html.open("dl", class: "methods")
         if let first = content.series.first {
-            term("Chart", chart(first), into: &html)
+            term("Chart", first.chartReason == nil ? chart(first) : autoChart, into: &html)
             term("Signals", rules(first.rules, chart: first.chart), into: &html)
             var phases = "Centre line and limits are computed per phase from the phase's own points (\(ChartVocabulary.baseline(first)))."
             if let events = content.provenance.eventsFile {
@@ -34,6 +34,9 @@ enum MethodsSection {
         html.element("dt", text: name)
         html.element("dd", text: text)
     }
+
+    /// `--chart auto`: how the chart of each ward and measure was chosen.
+    static let autoChart = "Chosen for each ward and measure, as an SPC expert would, and said under each chart. Ordinary counts: u charts (rate per 1,000 occupied bed days), or c charts without bed days; while the counts are small their limits are exact Poisson limits, which have the same chance of a false alarm as ±3σ has on large counts. Rare events (under one a week on average, so most weeks are zero): the days between incidents (a g chart) when the incidents' dates are known, otherwise the weeks summed to calendar months; a month with a week missing is drawn hollow and left out of the centre, limits and runs. Fewer incidents than months: the counts drawn without limits or signals, as no chart can tell change from chance in so few."
 
     static func chart(_ report: SeriesReport) -> String {
         let units = ChartVocabulary.units(report)
@@ -67,7 +70,7 @@ enum MethodsSection {
         let limits = chart.hasLimits ? "a point outside the limits; " : ""
         switch rules.kind {
         case .mdc:
-            return "NHS England Making Data Count (SQL v2.6): \(limits)a shift of \(rules.shiftLength) or more points in a row on one side of the mean; a trend of \(rules.trendLength) or more points each rising or falling; two of three points beyond two-thirds of the way to a limit. A phase with fewer than 13 points gets no limits or signals."
+            return "NHS England Making Data Count (SQL v2.6): \(limits)a shift of \(rules.shiftLength) or more points in a row on one side of the mean; a trend of \(rules.trendLength) or more points each rising or falling; two of three points beyond two-thirds of the way to a limit. A phase with fewer than 13 usable points (excluded points do not count) gets no limits or signals."
         case .ptd:
             return "Making Data Count as NHSRplotthedots computes it: \(limits)a shift of \(rules.shiftLength) or more points on one side of the mean; a trend of \(rules.trendLength) or more rising or falling; two of three points near a limit."
         case .anhoej:

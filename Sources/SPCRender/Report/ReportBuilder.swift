@@ -3,16 +3,14 @@ import SPCCore
 import WardData
 import WardSPC
 
-/// From an analysed dataset to the report's content: the charts, data quality, the
-/// programme headline against the benchmark and a funnel plot per measure. `wardspc
-/// report` and `wardspc serve` both call this, so the page an upload returns is the page
-/// the command writes.
+/// From a dataset and a resolved request to the report's content: the charts, data
+/// quality, the programme headline against the benchmark, breakdowns, funnel plots and
+/// inequality. `wardspc report` and `wardspc serve` both call this, so the page an upload
+/// returns is the page the command writes.
 public enum ReportBuilder {
-    /// What the caller knows beyond the analysis: names, benchmark, headline windows.
-    public struct Request: Sendable {
+    /// What the report says about itself beyond the analysis: its title and where it came from.
+    public struct About: Sendable {
         public var title: String
-        /// The benchmark reduction in per cent for the programme headline.
-        public var benchmark: Double
         /// The data file as the user named it (a path, or an upload's file name).
         public var dataFile: String
         public var eventsFile: String?
@@ -20,32 +18,31 @@ public enum ReportBuilder {
         public var software: String
         /// The date the report was made, ISO.
         public var generated: String
-        /// The headline's baseline and comparison windows (`evaluate`'s `--baseline-until`,
-        /// `--baseline-weeks`, `--from`); unset, each ward's first 26 observed periods
-        /// against its last 26, or the periods before and after its first phase event.
-        public var windows: WindowSettings
 
-        public init(title: String = ReportBuilder.defaultTitle, benchmark: Double = 15, dataFile: String,
-                    eventsFile: String? = nil, software: String = "wardspc \(WardSPCVersion.current)",
-                    generated: String = ReportBuilder.today(), windows: WindowSettings = WindowSettings()) {
+        public init(title: String = ReportBuilder.defaultTitle, dataFile: String, eventsFile: String? = nil,
+                    software: String = "wardspc \(WardSPCVersion.current)", generated: String = ReportBuilder.today()) {
             self.title = title
-            self.benchmark = benchmark
             self.dataFile = dataFile
             self.eventsFile = eventsFile
             self.software = software
             self.generated = generated
-            self.windows = windows
+        }
+    }
+
+    /// The data of the report's inequality section: a separate file (`--equity`) or, when
+    /// `nil`, the data file itself when it has an ethnic_group column; bed days by group
+    /// from `--exposure`, else the equity data's own.
+    public struct EquityInputs: Sendable {
+        public var dataset: WardDataset?
+        public var exposure: ExposureTable?
+
+        public init(dataset: WardDataset? = nil, exposure: ExposureTable? = nil) {
+            self.dataset = dataset
+            self.exposure = exposure
         }
     }
 
     public static let defaultTitle = "Ward safety: statistical process control charts"
-
-    /// The chart a ward team's picture needs when none is asked for: u with a denominator
-    /// (bed days), c for counts without one, i (XmR) for values.
-    public static func defaultChart(_ dataset: WardDataset) -> ChartKind {
-        if dataset.valueKind == .value { return .i }
-        return dataset.hasDenominator ? .u : .c
-    }
 
     /// Render options every chart of the run shares (the target line from `--target`).
     public static func chartOptions(_ settings: AnalysisSettings) -> ChartRenderOptions {
@@ -54,37 +51,55 @@ public enum ReportBuilder {
         return options
     }
 
-    /// Everything the report shows for `analysis` (the result of `Analyzer.analyse` on
-    /// `dataset` with `settings`).
-    public static func content(_ dataset: WardDataset, analysis: Analyzer.Result, settings: AnalysisSettings,
-                               request: Request) -> ReportContent {
+    /// Everything the report shows for `request` on `dataset`: the charts, data quality,
+    /// the headline and breakdowns on the request's own baseline and comparison windows,
+    /// funnel plots and the inequality section. `wardspc report` and `wardspc serve` both
+    /// call this, so the page an upload returns is the page the command writes.
+    ///
+    /// Throws `AnalysisError` when the data cannot support the charts asked for, and
+    /// `InputRejected` when the inequality data is refused.
+    public static func content(_ dataset: WardDataset, request: AnalysisRequest, about: About,
+                               equity: EquityInputs = EquityInputs()) throws -> ReportContent {
+        let settings = request.analysis
+        let analysis = try Analyzer.analyse(dataset, settings: settings)
         let quality = Validator.validate(dataset, chart: settings.chart.rawValue)
         let provenance = ReportContent.Provenance(
-            dataFile: request.dataFile, eventsFile: request.eventsFile, software: request.software,
-            generated: request.generated, settings: settingsSummary(settings))
-        var content = ReportContent(title: request.title, series: analysis.series, provenance: provenance,
+            dataFile: about.dataFile, eventsFile: about.eventsFile, software: about.software,
+            generated: about.generated, settings: settingsSummary(request))
+        var content = ReportContent(title: about.title, series: analysis.series, provenance: provenance,
                                     dataQuality: quality, warnings: analysis.warnings,
                                     chartOptions: chartOptions(settings))
-        addEvaluation(to: &content, dataset: dataset, analysis: analysis, settings: settings, request: request)
-        addBreakdowns(to: &content, dataset: dataset, settings: settings, request: request)
+        addEvaluation(to: &content, dataset: dataset, analysis: analysis, request: request, about: about)
+        addBreakdowns(to: &content, dataset: dataset, request: request)
+        try addEquity(to: &content, dataset: dataset, request: request, inputs: equity)
         return content
     }
 
+    /// The inequality section, when there is equity data: before anyone joined against
+    /// after everyone had when the events file has phases, else over the whole span.
+    private static func addEquity(to content: inout ReportContent, dataset: WardDataset, request: AnalysisRequest,
+                                  inputs: EquityInputs) throws {
+        let hasEthnicGroups = dataset.dimensionNames.contains { ColumnNames.ethnicGroup.contains(Header.fold($0)) }
+        guard inputs.dataset != nil || hasEthnicGroups else { return }
+        var settings = EquitySettings()
+        settings.exposure = inputs.exposure
+        let phases = (request.analysis.events?.events ?? []).filter { $0.kind == .phase }.map(\.date)
+        if let first = phases.min(), let last = phases.max(), first < last {
+            settings.windows = StudyWindows(baseline: .until(first.adding(days: -1)), from: last)
+        }
+        settings.trusts = request.analysis.trusts
+        settings.wards = request.analysis.wards
+        content.equity = try EquityAnalysis.analyse(inputs.dataset ?? dataset, settings: settings)
+    }
+
     /// Self-harm by context and restrictive practice by subtype (issue 8), when the data
-    /// has those columns; like the headline, left out with a warning when they cannot be made.
-    private static func addBreakdowns(to content: inout ReportContent, dataset: WardDataset,
-                                      settings analysisSettings: AnalysisSettings, request: Request) {
+    /// has those columns, on the request's windows; like the headline, left out with a
+    /// warning when they cannot be made.
+    private static func addBreakdowns(to content: inout ReportContent, dataset: WardDataset, request: AnalysisRequest) {
         guard dataset.valueKind == .count else { return }
-        var settings = EvaluationSettings()
-        settings.events = analysisSettings.events
-        settings.benchmark = request.benchmark
-        var breakdownAnalysis = analysisSettings
-        breakdownAnalysis.chart = dataset.hasDenominator ? .u : .c
-        settings.analysis = breakdownAnalysis
-        settings.chartGiven = true
         for dimension in [PoolingGroup.context, .subtype] {
             do {
-                content.breakdowns += try DimensionBreakdown.compute(dataset, by: dimension, settings: settings)
+                content.breakdowns += try DimensionBreakdown.compute(dataset, by: dimension, settings: request.evaluation)
             } catch {
                 content.warnings.append("no breakdown by \(dimension.rawValue): \(error)")
             }
@@ -94,21 +109,13 @@ public enum ReportBuilder {
     /// The programme headline against the benchmark and a funnel plot per measure, when
     /// the data are counts; a problem here leaves them out with a warning, never the report.
     private static func addEvaluation(to content: inout ReportContent, dataset: WardDataset, analysis: Analyzer.Result,
-                                      settings analysisSettings: AnalysisSettings, request: Request) {
+                                      request: AnalysisRequest, about: About) {
+        let analysisSettings = request.analysis
         guard dataset.valueKind == .count, !analysisSettings.chart.needsIncidentDates else { return }
-        var settings = EvaluationSettings()
-        settings.events = analysisSettings.events
-        settings.benchmark = request.benchmark
-        settings.windows = request.windows
-        var evaluationAnalysis = analysisSettings
-        if ![.run, .i, .c, .u, .up].contains(evaluationAnalysis.chart) {
-            evaluationAnalysis.chart = dataset.hasDenominator ? .u : .c
-        }
-        settings.analysis = evaluationAnalysis
-        settings.chartGiven = true
         do {
-            let evaluation = try Evaluator.evaluate(dataset, settings: settings)
-            let comparison = comparisonSentence(request, period: dataset.periodKind.name)
+            let evaluation = try Evaluator.evaluate(dataset, settings: request.evaluation)
+            let comparison = comparisonSentence(request.evaluation.windows, eventsFile: about.eventsFile,
+                                                period: dataset.periodKind.name)
             content.headline = ReportHeadline(evaluation: evaluation, comparison: comparison)
             var measures: [String] = []
             for series in analysis.series where !measures.contains(series.measure) { measures.append(series.measure) }
@@ -125,29 +132,36 @@ public enum ReportBuilder {
     }
 
     /// What the headline compares with what, in words.
-    static func comparisonSentence(_ request: Request, period: String) -> String {
-        let windows = request.windows
+    static func comparisonSentence(_ windows: WindowSettings, eventsFile: String?, period: String) -> String {
         let baseline: String? = windows.baselineUntil.map { "\(period)s starting up to \($0.iso)" }
             ?? windows.baselinePeriods.map { "first \($0) observed \(period)s" }
-        let comparison: String? = windows.from.map { "\(period)s from \($0.iso)" }
+        let comparison: String? = windows.from.map { from in
+            "\(period)s from \(from.iso)" + (windows.to.map { " to \($0.iso)" } ?? "")
+        }
         if baseline != nil || comparison != nil {
-            let before = baseline ?? (request.eventsFile != nil ? "\(period)s before its first phase event" : "first 26 observed \(period)s")
-            let after = comparison ?? (request.eventsFile != nil ? "\(period)s from its first phase event" : "last 26 observed \(period)s")
+            // As EvaluationWindows.choose fills in the window that was not given.
+            let before = baseline ?? (eventsFile != nil ? "\(period)s before its first phase event" : "\(period)s before the comparison")
+            let after = comparison ?? (eventsFile != nil ? "\(period)s from its first phase event" : "\(period)s after the baseline")
             return "Each ward's \(before) against its \(after)."
         }
-        if let events = request.eventsFile {
+        if let events = eventsFile {
             return "Each ward's \(period)s before its first phase event in \(events) (e.g. joining the collaborative) against the \(period)s from then on."
         }
         return "Each ward's first 26 observed \(period)s against its last 26 (the first and second halves for shorter series)."
     }
 
     /// The flags that shaped the charts, as a user would type them.
-    public static func settingsSummary(_ settings: AnalysisSettings) -> [String] {
-        var flags = ["--chart \(settings.chart.rawValue)", "--rules \(settings.rules.rawValue)",
+    public static func settingsSummary(_ request: AnalysisRequest) -> [String] {
+        let settings = request.analysis
+        let windows = request.evaluation.windows
+        var flags = ["--chart \(settings.autoChart ? "auto" : settings.chart.rawValue)", "--rules \(settings.rules.rawValue)",
                      "--improvement \(settings.improvement.rawValue)"]
         if let multiplier = settings.multiplier { flags.append("--multiplier \(multiplier)") }
-        if let points = settings.baselinePoints { flags.append("--baseline-points \(points)") }
+        if let points = settings.baselinePoints { flags.append("--baseline-periods \(points)") }
         if let until = settings.baselineUntil { flags.append("--baseline-until \(until.iso)") }
+        if let from = windows.from { flags.append("--from \(from.iso)") }
+        if let to = windows.to { flags.append("--to \(to.iso)") }
+        if request.benchmark != EvaluationSettings.defaultBenchmark { flags.append("--benchmark \(ValueText.reading(request.benchmark))") }
         if let target = settings.target { flags.append("--target \(target)") }
         if let length = settings.autoRebaseLength { flags.append("--auto-rebase \(length)") }
         return flags

@@ -28,23 +28,28 @@ public struct ReportHeadline: Sendable {
         /// Pooled reduction in per cent (positive = a fall), `nil` when undefined.
         public var reductionPercent: Double?
         public var reductionCI95: Interval?
-        /// Against the benchmark: `exceeds`, `meets`, `below`, `no_reduction`,
-        /// `significant_increase` or `insufficient_data` (DESIGN.md §4.4).
+        /// The pooled verdict's JSON name (`exceeds`, `meets`, `below`,
+        /// `significant_reduction`, `no_clear_change`, `significant_increase`,
+        /// `insufficient_data`; DESIGN.md §4.4), which styles the card.
         public var verdict: String?
-        /// Wards with a defined reduction (the denominator of `reaching`).
-        public var wardsWithReduction: Int
+        /// The verdict in plain words, with its interval ("no clear change: the interval
+        /// runs from a 31% fall to a 43% rise"), as `evaluate` says it.
+        public var verdictWords: String?
+        /// Wards with a defined reduction estimate (the denominator of `reaching`).
+        public var wardsWithEstimate: Int
         public var reaching: [Reaching]
         /// A caution for this measure, e.g. that a rise in reports can mean better reporting.
         public var note: String?
 
         public init(measure: String, wards: Int, reductionPercent: Double?, reductionCI95: Interval?, verdict: String?,
-                    wardsWithReduction: Int, reaching: [Reaching], note: String? = nil) {
+                    verdictWords: String? = nil, wardsWithEstimate: Int, reaching: [Reaching], note: String? = nil) {
             self.measure = measure
             self.wards = wards
             self.reductionPercent = reductionPercent
             self.reductionCI95 = reductionCI95
             self.verdict = verdict
-            self.wardsWithReduction = wardsWithReduction
+            self.verdictWords = verdictWords
+            self.wardsWithEstimate = wardsWithEstimate
             self.reaching = reaching
             self.note = note
         }

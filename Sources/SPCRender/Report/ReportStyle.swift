@@ -7,7 +7,7 @@ enum ReportStyle {
       --improvement: #00b0f0; --concern: #e46c0a; --neutral: #490092; --common: #a6a6a6; }
     * { box-sizing: border-box; }
     html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
-    body { margin: 0; font-family: Arial, Helvetica, sans-serif; font-size: 16px; line-height: 1.45;
+    body { margin: 0; font-family: 'Liberation Sans', Arial, Helvetica, sans-serif; font-size: 16px; line-height: 1.45;
       color: var(--text); background: #ffffff; }
     .page { max-width: 1240px; margin: 0 auto; padding: 0 16px 32px; }
     header.report-header { border-bottom: 4px solid var(--blue); padding: 20px 0 12px; margin-bottom: 8px; }

@@ -8,7 +8,7 @@ enum WardSections {
     static func chartID(_ stem: String) -> String { "chart-" + stem }
 
     static func write(_ content: ReportContent, trusts: [(trust: String, wards: [(ward: String, series: [Int])])],
-                      charts: [ChartFiles.Chart], into html: inout MarkupWriter) {
+                      charts: [ChartFiles.Chart], links: [ChartFormat] = [], into html: inout MarkupWriter) {
         let chartBySeries = Dictionary(uniqueKeysWithValues: charts.compactMap { chart in chart.series.first.map { ($0, chart) } })
         for (trustPosition, group) in trusts.enumerated() {
             html.open("section", class: "trust", id: trustID(trustPosition))
@@ -40,6 +40,7 @@ enum WardSections {
                     if !report.warnings.isEmpty {
                         html.paragraph("Note: " + report.warnings.joined(separator: "; ") + ".", class: "note")
                     }
+                    html.chartFileLinks(stem: chart.stem, formats: links)
                     html.end("figcaption")
                     html.end("figure")
                 }

@@ -107,6 +107,10 @@ public struct MarkupWriter: Sendable {
     /// inside the HTML report.
     public mutating func append(_ fragment: MarkupWriter) { bytes.append(contentsOf: fragment.bytes) }
 
+    /// Part of another writer's markup (e.g. an inline chart after its `<svg`, re-opened
+    /// with a placement); internal, so only this module's own markup arrives here.
+    mutating func append(markup piece: ArraySlice<UInt8>) { bytes.append(contentsOf: piece) }
+
     private mutating func attributeName(_ name: StaticString) {
         bytes.append(UInt8(ascii: " "))
         append(name)

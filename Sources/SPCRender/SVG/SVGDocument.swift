@@ -2,7 +2,10 @@
 /// (`<title>`) and description (`<desc>`) a screen reader and a hovering mouse both get,
 /// and a white background so the chart reads the same on any page or printer.
 enum SVGDocument {
-    static let fontFamily: StaticString = "Arial, Helvetica, sans-serif"
+    /// Liberation Sans first: the family `scripts/install-deps.sh` installs (fonts-liberation)
+    /// and librsvg draws PNG and PDF with, so those look the same on every machine; it has
+    /// Arial's metrics, so the text fits the same where a browser falls back to Arial.
+    static let fontFamily: StaticString = "'Liberation Sans', Arial, Helvetica, sans-serif"
 
     /// Opens `<svg>`. A standalone file gets the XML declaration, `xmlns` and a pixel size;
     /// SVG inside HTML needs neither and is sized by the page's style sheet.

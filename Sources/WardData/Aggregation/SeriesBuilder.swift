@@ -106,12 +106,8 @@ public enum SeriesBuilder {
             }
             if let window = dataset.observationWindow {
                 zeroFill(&series, window: window, kind: dataset.periodKind)
-            } else if let first = series.periods.first, let last = series.periods.last {
-                var observed = series.periods.makeIterator()
-                var next = observed.next()
-                for period in dataset.periodKind.starts(from: first, through: last) {
-                    if period == next { next = observed.next() } else { series.missingPeriods.append(period) }
-                }
+            } else {
+                series.missingPeriods = dataset.periodKind.missingPeriods(in: series.periods)
             }
             result.append(series)
         }
@@ -147,18 +143,13 @@ public enum SeriesBuilder {
             values.append(value)
         }
         guard let first = values.first else { return nil }
-        let allEqual = values.allSatisfy { $0 == first }
-        switch scope {
-        case .auto: return allEqual ? first : values.reduce(0, +)
-        case .row: return values.reduce(0, +)
-        case .ward:
-            if !allEqual {
-                issues.append(InputIssue(.error, file: file, line: Int(records.line[group.first!]), column: nil,
-                                         message: "rows of \(series.trust) · \(series.ward) · \(series.measure) for \(records.period[group.first!].iso) carry different denominators, but --denominator-scope ward says they are the ward's",
-                                         hint: "use --denominator-scope row if each row has its own denominator"))
-            }
+        guard let combined = scope.combined(values) else {
+            issues.append(InputIssue(.error, file: file, line: Int(records.line[group.first!]), column: nil,
+                                     message: "rows of \(series.trust) · \(series.ward) · \(series.measure) for \(records.period[group.first!].iso) carry different denominators, but --denominator-scope ward says they are the ward's",
+                                     hint: "use --denominator-scope row if each row has its own denominator"))
             return first
         }
+        return combined
     }
 
     private static func zeroFill(_ series: inout WardSeries, window: ClosedRange<CivilDate>, kind: PeriodKind) {

@@ -150,7 +150,7 @@ struct Piece<Result> {
                                 missingPeriods: [], lines: [])
         rows.removeAll()
         let span = facts.periodKind.distance(from: series.periods.first!, to: series.periods.last!) + 1
-        if span != series.periods.count { series.missingPeriods = Piece.missing(series.periods, kind: facts.periodKind) }
+        if span != series.periods.count { series.missingPeriods = facts.periodKind.missingPeriods(in: series.periods) }
         guard span <= options.maxRowsPerSeries else { fallback = "a series is longer than --max-rows-per-series"; return }
         pending.append(series)
         pendingKeys.append(SeriesKey(series))
@@ -207,16 +207,5 @@ struct Piece<Result> {
             days[slot] = date.dayNumber
             return date
         }
-    }
-
-    /// Period starts between the first and last observed one that have no row (never zeros).
-    static func missing(_ periods: [CivilDate], kind: PeriodKind) -> [CivilDate] {
-        var result: [CivilDate] = []
-        var observed = periods.makeIterator()
-        var next = observed.next()
-        for period in kind.starts(from: periods.first!, through: periods.last!) {
-            if period == next { next = observed.next() } else { result.append(period) }
-        }
-        return result
     }
 }

@@ -1,3 +1,4 @@
+import Threads
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -13,7 +14,7 @@ import Darwin
 /// a cut never produces wrong rows.
 public enum ParallelPieces {
     /// One thread per online core.
-    public static var activeCores: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+    public static var activeCores: Int { ParallelBlocks.activeCores }
 
     /// Pieces per reading thread: the threads take them in turn, which evens out pieces
     /// that take longer than others.

@@ -50,15 +50,9 @@ struct SeriesRows {
             }
             periodRows = 0
         }
-        guard periodRows > 1, let first = periodDenominators.first else { return nil }
-        let allEqual = periodDenominators.allSatisfy { $0 == first }
-        switch scope {
-        case .auto: denominators[denominators.count - 1] = allEqual ? first : periodDenominators.reduce(0, +)
-        case .row: denominators[denominators.count - 1] = periodDenominators.reduce(0, +)
-        case .ward:
-            guard allEqual else { return "rows of one period with different denominators" }
-            denominators[denominators.count - 1] = first
-        }
+        guard periodRows > 1, !periodDenominators.isEmpty else { return nil }
+        guard let combined = scope.combined(periodDenominators) else { return "rows of one period with different denominators" }
+        denominators[denominators.count - 1] = combined
         return nil
     }
 

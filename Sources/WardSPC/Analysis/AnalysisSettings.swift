@@ -4,6 +4,9 @@ import WardData
 /// What `wardspc analyze` (and the library) is asked to do. Defaults follow DESIGN.md §4.0.
 public struct AnalysisSettings: Sendable {
     public var chart: ChartKind = .run
+    /// `--chart auto`: each series gets the chart `ChartAdvisor` chooses (`chart` is then
+    /// only the fallback for checks made before the series are known).
+    public var autoChart = false
     public var rules: RuleSetKind = .anhoej
     /// run, i and mr charts: plot count ÷ denominator × multiplier (`--value rate`).
     public var plotRate = false
@@ -11,8 +14,9 @@ public struct AnalysisSettings: Sendable {
     public var multiplier: Double?
     /// Default: on for anhoej, ihi and ptd; off for mdc.
     public var screenMovingRanges: Bool?
-    public var baselinePoints: Int?
-    public var baselineUntil: CivilDate?
+    /// Freezes each phase's centre and limits: on its first N points, or on the points up
+    /// to a date.
+    public var baseline: Baseline?
     public var phaseStarts: [CivilDate] = []
     /// Dates whose periods are excluded (any day of the period).
     public var excludedDates: [CivilDate] = []
@@ -36,16 +40,27 @@ public struct AnalysisSettings: Sendable {
 
     public init() {}
 
-    /// The settings most callers choose (the rest keep their defaults): the command line's
-    /// flags and the upload page's form both start here.
+    /// The settings most callers choose (the rest keep their defaults); requests are
+    /// resolved into them by `AnalysisRequest.resolve`.
     public init(chart: ChartKind, rules: RuleSetKind, improvement: Improvement = .decrease,
-                baselinePoints: Int? = nil, baselineUntil: CivilDate? = nil, events: WardEvents? = nil) {
+                baseline: Baseline? = nil, events: WardEvents? = nil) {
         self.chart = chart
         self.rules = rules
         self.improvement = improvement
-        self.baselinePoints = baselinePoints
-        self.baselineUntil = baselineUntil
+        self.baseline = baseline
         self.events = events
+    }
+
+    /// `--baseline-periods N`: the first N points of each phase (setting it replaces the baseline).
+    public var baselinePoints: Int? {
+        get { StudyWindows(baseline: baseline).baselinePeriods }
+        set { var windows = StudyWindows(baseline: baseline); windows.baselinePeriods = newValue; baseline = windows.baseline }
+    }
+
+    /// `--baseline-until D`: the points whose period starts on or before D (setting it replaces the baseline).
+    public var baselineUntil: CivilDate? {
+        get { StudyWindows(baseline: baseline).baselineUntil }
+        set { var windows = StudyWindows(baseline: baseline); windows.baselineUntil = newValue; baseline = windows.baseline }
     }
 
     /// The rebase direction in force.

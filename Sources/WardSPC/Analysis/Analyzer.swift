@@ -1,3 +1,4 @@
+import Threads
 import SPCCore
 import WardData
 
@@ -13,11 +14,19 @@ public enum Analyzer {
     /// Analyses every series of `dataset` that passes the filters.
     /// Throws `AnalysisError` when the data cannot support the chart asked for.
     public static func analyse(_ dataset: WardDataset, settings: AnalysisSettings) throws(AnalysisError) -> Result {
-        try checkRequest(dataset, settings: settings)
+        var checked = settings
+        if settings.autoChart {
+            // auto gives each series a chart its data can take: only the rest is checked here.
+            checked.chart = .run
+            checked.plotRate = false
+        }
+        try checkRequest(dataset, settings: checked)
         let data = try settings.selectingSubtypes(of: dataset)
         let include = settings.includes
         var reports: [SeriesReport] = []
-        if settings.chart.needsIncidentDates {
+        if settings.autoChart {
+            reports = try analyseAuto(data, settings: settings)
+        } else if settings.chart.needsIncidentDates {
             for intervals in IncidentIntervals.build(data, include: include) ?? [] {
                 reports.append(try analyseIntervals(intervals, settings: settings))
             }
@@ -26,10 +35,9 @@ public enum Analyzer {
             if let problem = built.issues.first { throw AnalysisError(problem.description) }
             reports = try analysePeriodic(built.series, dataset: data, settings: settings)
         }
+        try FilterCheck.check(settings, in: dataset, matched: reports.count)
         var warnings: [String] = []
-        if reports.isEmpty {
-            warnings.append("no series matched the filters (--trust, --ward, --measure, --subtype)")
-        }
+        if reports.isEmpty { warnings.append("\(dataset.file) holds no series to chart") }
         return Result(series: reports, warnings: warnings)
     }
 
@@ -49,7 +57,7 @@ public enum Analyzer {
             let what = chart == .p || chart == .pp ? "the number of patients" : "occupied bed days"
             throw AnalysisError("a \(chart.rawValue) chart\(settings.plotRate ? " of rates" : "") needs a denominator (\(what)), and \(file) has no denominator column (denominator, bed_days, occupied_bed_days or obd)")
         }
-        if valueKind == .value && [.c, .u, .up, .p, .pp].contains(chart) {
+        if valueKind == .value && chart.needsCounts {
             throw AnalysisError("a \(chart.rawValue) chart needs counts, and \(file) has a `value` column (a non-count measure): use --chart i, mr or run")
         }
         if let baselinePoints = settings.baselinePoints, baselinePoints < 1 {
@@ -148,6 +156,11 @@ public enum Analyzer {
             periods.append(series.periods[index].dayNumber)
             numerators.append(series.values[index])
             kept.append(index)
+        }
+        if !settings.autoChart, let rare = ChartAdvisor.rareWarning(
+            SeriesFacts(series, valueKind: dataset.valueKind, periodKind: dataset.periodKind, hasIncidentDates: false),
+            chart: settings.chart) {
+            warnings.append(rare)
         }
         if !dropped.isEmpty {
             warnings.append("\(dropped.count) \(dataset.periodKind.name)\(dropped.count == 1 ? "" : "s") without a denominator left out of the chart (\(dropped.prefix(3).map(\.iso).joined(separator: ", "))\(dropped.count > 3 ? ", …" : ""))")

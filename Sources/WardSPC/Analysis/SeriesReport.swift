@@ -21,6 +21,9 @@ public struct SeriesReport: Sendable {
         /// The orientation of the point's signals (improvement or concern), when it has any.
         public var orientation: SignalOrientation?
         public var category: PointCategory?
+        /// `--chart auto` on months: some of the month's weeks are missing (drawn hollow,
+        /// left out of estimation and the run rules).
+        public var partial = false
     }
 
     public struct Phase: Sendable {
@@ -47,6 +50,8 @@ public struct SeriesReport: Sendable {
     public var ward: String
     public var measure: String
     public var chart: ChartKind
+    /// `--chart auto`: why this chart (`nil` for a chart asked for by name).
+    public var chartReason: String?
     public var rules: RuleParameters
     public var multiplier: Double
     public var screenMovingRanges: Bool

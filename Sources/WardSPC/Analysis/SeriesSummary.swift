@@ -10,6 +10,8 @@ public struct SeriesSummary: Sendable, Equatable {
     public var ward: String
     public var measure: String
     public var chart: ChartKind
+    /// `--chart auto`: why this chart (`nil` for a chart asked for by name).
+    public var chartReason: String?
     public var rules: RuleSetKind
     public var multiplier: Double
     /// `"week"`, `"month"` or `"incident"`.
@@ -34,6 +36,7 @@ public struct SeriesSummary: Sendable, Equatable {
         ward = report.ward
         measure = report.measure
         chart = report.chart
+        chartReason = report.chartReason
         rules = report.rules.kind
         multiplier = report.multiplier
         period = report.period

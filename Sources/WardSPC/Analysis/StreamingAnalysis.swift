@@ -55,6 +55,7 @@ public enum StreamingAnalysis {
         guard !settings.chart.needsIncidentDates, settings.subtypes.isEmpty else {
             return .fallback("g and t charts and --subtype need the whole-file reader")
         }
+        guard !settings.autoChart else { return .fallback("--chart auto chooses each series' chart on the whole-file path") }
         guard let facts = GroupedLongReader.facts(of: file, options: options) else {
             return .fallback("the file is not the plain long format with ISO dates")
         }
@@ -85,10 +86,12 @@ public enum StreamingAnalysis {
                 case .csvRows(let rows): csvRows.append(rows)
                 }
             }
-            var warnings: [String] = []
             if summaries.isEmpty && reports.isEmpty && csvRows.isEmpty {
-                warnings.append("no series matched the filters (--trust, --ward, --measure, --subtype)")
+                // Nothing matched: the whole-file path says which filter and lists the
+                // values the file has (`FilterCheck`).
+                return .fallback("no series matched the filters")
             }
+            let warnings: [String] = []
             let output: Output = switch product {
             case .summaries: .summaries(summaries)
             case .reports: .reports(reports)

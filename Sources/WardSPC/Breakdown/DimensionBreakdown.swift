@@ -33,7 +33,7 @@ public struct DimensionBreakdown: Sendable {
 
         /// Per 1,000 occupied bed days (or per period).
         public func rate(_ count: Int, _ exposure: Double, bedDays: Bool) -> Double? {
-            exposure > 0 ? Double(count) / exposure * (bedDays ? 1000 : 1) : nil
+            BedDayRates.rate(count: Double(count), exposure: exposure, bedDays: bedDays)
         }
         public var isProne: Bool { value.lowercased() == "prone" }
     }

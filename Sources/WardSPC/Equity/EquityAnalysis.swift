@@ -25,6 +25,12 @@ public enum EquityAnalysis {
         guard dataset.valueKind == .count else {
             throw AnalysisError("equity compares incident counts, and \(dataset.file) has a `value` column (a non-count measure)")
         }
+        if settings.windows.baselinePeriods != nil {
+            // The groups' windows are programme-wide spans of dates; a count of periods
+            // would differ from ward to ward.
+            throw AnalysisError("equity compares every ward over the same dates: give the baseline as an end date (--baseline-until), not a number of periods")
+        }
+        if let problem = settings.windows.problem { throw AnalysisError(problem) }
         guard let column = dataset.dimensionNames.firstIndex(where: { ColumnNames.ethnicGroup.contains(Header.fold($0)) }) else {
             throw AnalysisError("equity needs an `ethnic_group` column (NHS ethnic category codes or labels), and \(dataset.file) has none")
         }
@@ -120,7 +126,7 @@ public enum EquityAnalysis {
     static func windowPredicates(_ settings: EquitySettings) -> [(EquityWindow, (CivilDate) -> Bool)] {
         var windows: [(EquityWindow, (CivilDate) -> Bool)] = [(.all, { _ in true })]
         guard settings.hasWindows else { return windows }
-        let until = settings.baselineUntil, from = settings.from, to = settings.to
+        let until = settings.windows.baselineUntil, from = settings.windows.from, to = settings.windows.to
         windows.append((.baseline, { date in
             if let until { return date <= until }
             return date < from!
@@ -153,7 +159,7 @@ public enum EquityAnalysis {
                              window: window, group: names.names[group], isReference: group == reference,
                              count: own.count, exposure: hasExposure ? own.exposure : nil,
                              share: known > 0 ? Double(own.count) / Double(known) : nil,
-                             rate: hasExposure && own.exposure > 0 ? 1000 * Double(own.count) / own.exposure : nil,
+                             rate: hasExposure ? BedDayRates.rate(count: Double(own.count), exposure: own.exposure, bedDays: true) : nil,
                              rateRatio: ratio, referenceCount: referenceTotals.count,
                              unknownCount: totals.unknown, totalCount: known + totals.unknown)
         }

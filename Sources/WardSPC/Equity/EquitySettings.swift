@@ -7,11 +7,10 @@ public struct EquitySettings: Sendable {
     /// The reference group as given (code, label or group name); `nil` = White under
     /// broad grouping, White British under detailed.
     public var reference: String?
-    /// Baseline window: periods starting on or before this date.
-    public var baselineUntil: CivilDate?
-    /// Comparison window: periods starting on or after this date (and on or before `to`).
-    public var from: CivilDate?
-    public var to: CivilDate?
+    /// The baseline and comparison windows: a baseline given as an end date
+    /// (`--baseline-until`; the first N periods is refused, `EquityAnalysis` says why), a
+    /// comparison from `from` to `to`.
+    public var windows = StudyWindows()
     /// Occupied bed days by ward × period × ethnic group from a separate file; when `nil`,
     /// the data file's own bed days (each row's, by ethnic group) are used if it has them.
     public var exposure: ExposureTable?
@@ -23,7 +22,23 @@ public struct EquitySettings: Sendable {
     public init() {}
 
     /// Whether baseline and comparison windows were asked for.
-    public var hasWindows: Bool { baselineUntil != nil || from != nil }
+    /// Baseline window: periods starting on or before this date.
+    public var baselineUntil: CivilDate? {
+        get { windows.baselineUntil }
+        set { windows.baselineUntil = newValue }
+    }
+    /// Comparison window: periods starting on or after this date …
+    public var from: CivilDate? {
+        get { windows.from }
+        set { windows.from = newValue }
+    }
+    /// … and on or before this one.
+    public var to: CivilDate? {
+        get { windows.to }
+        set { windows.to = newValue }
+    }
+
+    public var hasWindows: Bool { windows.baseline != nil || windows.from != nil }
 }
 
 /// The geographical level of an equity row.

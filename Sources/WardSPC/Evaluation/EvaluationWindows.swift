@@ -2,14 +2,8 @@ import WardData
 
 /// How the baseline and comparison windows are chosen (DESIGN.md §4.4).
 public struct WindowSettings: Sendable, Equatable {
-    /// Baseline: periods starting on or before this date.
-    public var baselineUntil: CivilDate?
-    /// Baseline: the first N observed periods.
-    public var baselinePeriods: Int?
-    /// Comparison: periods starting on or after this date …
-    public var from: CivilDate?
-    /// … and on or before this one.
-    public var to: CivilDate?
+    /// The baseline and comparison windows as the person gave them.
+    public var study = StudyWindows()
     /// The last N observed periods are provisional (reporting lags): left out of the comparison.
     public var provisional = 0
     /// Periods each default window takes when nothing is given.
@@ -17,7 +11,30 @@ public struct WindowSettings: Sendable, Equatable {
     /// Fewer observed periods than this → no evaluation.
     public var minimumPeriods = 8
 
-    public init() {}
+    public init(_ study: StudyWindows = StudyWindows()) {
+        self.study = study
+    }
+
+    /// Baseline: periods starting on or before this date.
+    public var baselineUntil: CivilDate? {
+        get { study.baselineUntil }
+        set { study.baselineUntil = newValue }
+    }
+    /// Baseline: the first N observed periods.
+    public var baselinePeriods: Int? {
+        get { study.baselinePeriods }
+        set { study.baselinePeriods = newValue }
+    }
+    /// Comparison: periods starting on or after this date …
+    public var from: CivilDate? {
+        get { study.from }
+        set { study.from = newValue }
+    }
+    /// … and on or before this one.
+    public var to: CivilDate? {
+        get { study.to }
+        set { study.to = newValue }
+    }
 }
 
 /// One series' windows: indices into its observed periods, and what was decided.

@@ -64,7 +64,7 @@ public struct FunnelData: Sendable {
         guard !wards.isEmpty,
               let funnel = Funnel.compute(counts: wards.map(\.count), exposures: wards.map(\.exposure),
                                           adjustForOverdispersion: adjustForOverdispersion) else { return nil }
-        let ratePer = bedDays ? 1000.0 : 1.0
+        let ratePer = bedDays ? BedDayRates.multiplier : 1.0
         let exposures = wards.map(\.exposure)
         let grid = Funnel.exposureGrid(from: max(exposures.min()! / 2, 1e-9), to: exposures.max()! * 1.2, points: 120)
         return FunnelData(

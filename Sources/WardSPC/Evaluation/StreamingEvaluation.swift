@@ -2,12 +2,14 @@ import SPCCore
 import WardData
 
 /// `evaluate` on the streaming path (see `GroupedLongReader`): each ward is evaluated on
-/// its reader thread as soon as its rows are complete — windows, exact rate ratio,
-/// verdict, centre-line change — and its segmented-regression input is kept; the
-/// regressions are then solved in file order in the same batches as the whole-file path,
-/// and pooled. The result equals `Evaluator.evaluate` after `WardDataReader.read`
-/// (`StreamingEvaluationTests`); anything the fast path does not take returns `nil`
-/// with the reason, and the caller takes the whole-file path.
+/// the thread that read its piece of the file as soon as its rows are complete — windows,
+/// exact rate ratio, verdict, centre-line change (`Evaluator.evaluateWard`) — and its
+/// segmented-regression input is kept; the regressions are then solved in file order in
+/// the same batches as the whole-file path, and pooled (`Evaluator.finish`). The result
+/// equals `Evaluator.evaluate` after `WardDataReader.read`, and so does every output
+/// written from it, byte for byte (`StreamingTests.evaluation_equalsWholeFilePath`);
+/// anything the fast path does not take returns `.fallback` with the reason, and the
+/// caller takes the whole-file path.
 public enum StreamingEvaluation {
     public enum Outcome: Sendable {
         case done(EvaluationResult, rows: Int)
@@ -24,7 +26,7 @@ public enum StreamingEvaluation {
                                 minimumPieceBytes: Int = ParallelPieces.minimumPieceBytes,
                                 progress: (@Sendable (Int) -> Void)? = nil) throws(AnalysisError) -> Outcome {
         guard settings.groupBy == .trust || settings.groupBy == .measure, settings.analysis.subtypes.isEmpty else {
-            return .fallback("--group-by subtype|context and --subtype need the whole-file reader")
+            return .fallback("--group-by subtype|context|ethnic_group and --subtype need the whole-file reader")
         }
         guard let facts = GroupedLongReader.facts(of: file, options: options) else {
             return .fallback("the file is not the plain long format with ISO dates")
@@ -58,6 +60,8 @@ public enum StreamingEvaluation {
                 regressions.append(regression, ward: wards.count)
                 wards.append(ward)
             }
+            // Nothing matched: the whole-file path says which filter and lists the values.
+            if wards.isEmpty { return .fallback("no series matched the filters") }
             return .done(Evaluator.finish(consume wards, regressions: regressions, context: context, chart: analysis.chart,
                                           settings: settings), rows: rows)
         }

@@ -31,7 +31,9 @@ public struct WardEvaluation: Sendable {
     public var trust: String
     public var ward: String
     public var measure: String
-    /// Set when pooling by a dimension (`--group-by subtype|context`).
+    /// The value of `EvaluationResult.dimension` this ward's figures are for, when pooling
+    /// by a dimension (`--group-by subtype|context|ethnic_group`); `nil` otherwise, and for
+    /// the rows that carry no value of it.
     public var group: String?
     public var baseline: WindowFigures?
     public var comparison: WindowFigures?
@@ -55,8 +57,17 @@ public struct PooledEvaluation: Sendable {
     /// The dimension value when pooling by subtype or context.
     public var group: String?
     public var wards: Int
+    /// ΣO_b, ΣT_b, ΣO_c, ΣT_c of the wards observed in both windows; `nil` when none is.
+    public var totals: WardCounts?
     public var ratioOfTotals: PooledRatio?
+    /// The group's verdict, from the ratio of totals and its interval by the ward rules
+    /// (`Verdict(pooled:…)`); `insufficient_data` when the ratio is undefined.
+    public var verdict: Verdict
+    /// How many of the group's wards got each verdict (absent: none).
+    public var wardsByVerdict: [Verdict: Int]
     public var randomEffects: RandomEffects?
+    /// The wards' own estimates: mean, median and wards reaching 15/25/100% — counted on
+    /// the estimate, as collaboratives report them, not on the interval.
     public var reductions: ReductionSummary
 }
 
@@ -66,10 +77,23 @@ public struct EvaluationResult: Sendable {
     public var trusts: [PooledEvaluation]
     public var programme: [PooledEvaluation]
     public var benchmark: Double
+    /// `--min-incidents`: the fewest incidents (baseline and comparison together) judged.
+    public var minimumIncidents: Int
     /// `"week"` or `"month"`.
     public var period: String
     /// Bed days (rates per 1,000 occupied bed days) or periods (rates per period).
     public var exposureIsBedDays: Bool
     public var chart: ChartKind
+    /// How the pooled tables group wards (`--group-by`).
+    public var groupBy: PoolingGroup
     public var warnings: [String]
+
+    /// The dimension each ward and pooled row was split by — `subtype`, `context` or
+    /// `ethnic_group` — whose value is `group`; `nil` when pooling by trust or measure.
+    public var dimension: String? {
+        switch groupBy {
+        case .subtype, .context, .ethnicGroup: groupBy.rawValue
+        case .trust, .measure: nil
+        }
+    }
 }

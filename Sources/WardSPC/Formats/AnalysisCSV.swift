@@ -1,3 +1,4 @@
+import Threads
 import SPCCore
 import WardData
 
@@ -12,6 +13,10 @@ public enum AnalysisCSV {
                                        "latest_phase_start", "centre", "lower", "upper", "latest_signals",
                                        "sustained_shifts", "variation", "assurance", "warnings"]
 
+    /// Columns `--chart auto` adds at the end of the point rows (`partial`) and of both
+    /// (`chart_reason`); a chart asked for by name keeps the columns above exactly.
+    public static let autoPointColumns = ["partial", "chart_reason"]
+
 
     /// Every point, with a header row. Series are written in parallel blocks and joined
     /// in order (the text is the same whatever the number of threads).
@@ -24,7 +29,8 @@ public enum AnalysisCSV {
             for index in range { pointRows(reports[index], into: &out) }
             return out.take()
         }
-        return pointsOutput(rows: blocks)
+        guard reports.contains(where: { $0.chartReason != nil }) else { return pointsOutput(rows: blocks) }
+        return OutputBytes(chunks: [Array(((pointHeader + autoPointColumns).joined(separator: ",") + "\n").utf8)] + blocks)
     }
 
     /// The header row, then `rows` (chunks of `pointRows`, in order).
@@ -46,7 +52,7 @@ public enum AnalysisCSV {
                              report.chart.rawValue].joined(separator: ",") + ",").utf8)
         let hasIcons = report.rules.kind.hasIcons
         // A scratch row holds 1,024 bytes: names of up to 256, every number, 16 signals.
-        guard prefix.count <= 256, report.points.allSatisfy({ $0.signals.count <= 16 }) else {
+        guard report.chartReason == nil, prefix.count <= 256, report.points.allSatisfy({ $0.signals.count <= 16 }) else {
             return pointRowsByCell(report, prefix: prefix, into: &out)
         }
         var centres = RepeatedNumber(), lowers = RepeatedNumber(), uppers = RepeatedNumber()
@@ -76,8 +82,10 @@ public enum AnalysisCSV {
     }
 
     /// `pointRows` cell by cell, for names too long for the scratch row.
+    /// With a `chartReason` (`--chart auto`) each row ends with `partial` and `chart_reason`.
     static func pointRowsByCell(_ report: SeriesReport, prefix: [UInt8], into out: inout TextBuffer) {
         let hasIcons = report.rules.kind.hasIcons
+        let reason = report.chartReason.map(CSVCell.text)
         func cell(_ value: Double?) {
             if let value { out.append(number: value) }
             out.append(byte: 0x2C)
@@ -97,6 +105,10 @@ public enum AnalysisCSV {
             if !point.signals.isEmpty { out.append(CSVCell.text(point.signals.map(\.rawValue).joined(separator: ";"))) }
             out.append(byte: 0x2C)
             if hasIcons, let category = point.category { out.append(category.rawValue) }
+            if let reason {
+                out.append(point.partial ? ",TRUE," as StaticString : ",FALSE," as StaticString)
+                out.append(reason)
+            }
             out.append(byte: 0x0A)
         }
     }
@@ -112,7 +124,8 @@ public enum AnalysisCSV {
             return out
         }
         var text = TextBuffer(capacity: blocks.reduce(0) { $0 + $1.bytes.count } + 256)
-        text.append(summaryHeader.joined(separator: ",") + "\n")
+        let auto = summaries.contains { $0.chartReason != nil }
+        text.append((summaryHeader + (auto ? ["chart_reason"] : [])).joined(separator: ",") + "\n")
         for block in blocks { text.append(block) }
         return text.string
     }
@@ -140,6 +153,7 @@ public enum AnalysisCSV {
         text(summary.variation?.rawValue ?? "")
         text(summary.assurance?.rawValue ?? "")
         out.append(CSVCell.text(summary.warnings.joined(separator: " | ")))
+        if let reason = summary.chartReason { out.append(byte: 0x2C); out.append(CSVCell.text(reason)) }
         out.append(byte: 0x0A)
     }
 }

@@ -32,12 +32,16 @@ public enum AnalysisJSON {
 
     static func series(_ report: SeriesReport) -> JSONValue {
         let hasIcons = report.rules.kind.hasIcons
-        return .object(identity(report) + [
+        let auto = report.chartReason != nil
+        // --chart auto adds chart_reason and each point's partial flag; a chart asked for by
+        // name keeps the members of wardspc/analysis@1 exactly.
+        let reason: [(String, JSONValue)] = report.chartReason.map { [("chart_reason", .string($0))] } ?? []
+        return .object(identity(report) + reason + [
             ("multiplier", .number(report.multiplier)),
             ("screen_mr", .bool(report.screenMovingRanges)),
             ("period", .string(report.period)),
             ("phases", .array(report.phases.map(phase))),
-            ("points", .array(report.points.map { point($0, hasIcons: hasIcons) })),
+            ("points", .array(report.points.map { point($0, hasIcons: hasIcons, partial: auto) })),
             ("sustained_shifts", .array(report.sustainedShifts.map(shift))),
             ("icons", icons(report)),
             ("warnings", .array(report.warnings.map(JSONValue.string))),
@@ -94,7 +98,7 @@ public enum AnalysisJSON {
         return .object(members)
     }
 
-    static func point(_ point: SeriesReport.Point, hasIcons: Bool) -> JSONValue {
+    static func point(_ point: SeriesReport.Point, hasIcons: Bool, partial: Bool = false) -> JSONValue {
         .object([
             ("period", date(point.period)),
             ("count", number(point.count)),
@@ -108,7 +112,7 @@ public enum AnalysisJSON {
             ("excluded", .bool(point.excluded)),
             ("signals", .array(point.signals.map { .string($0.rawValue) })),
             ("mdc", hasIcons ? .optional(point.category) { .string($0.rawValue) } : .null),
-        ])
+        ] + (partial ? [("partial", .bool(point.partial))] : []))
     }
 
     static func shift(_ shift: SeriesReport.Shift) -> JSONValue {
@@ -133,6 +137,7 @@ public enum AnalysisJSON {
             ("ward", .string(summary.ward)),
             ("measure", .string(summary.measure)),
             ("chart", .string(summary.chart.rawValue)),
+        ] + (summary.chartReason.map { [("chart_reason", JSONValue.string($0))] } ?? []) + [
             ("rules", .string(summary.rules.rawValue)),
             ("period", .string(summary.period)),
             ("points", .number(Double(summary.points))),

@@ -49,6 +49,7 @@ public enum AnalysisTable {
     static func heading(_ report: SeriesReport) -> [String] {
         var lines = ["\(report.trust) · \(report.ward) · \(report.measure)",
                      "\(report.chart.rawValue) chart (\(units(report))), \(report.rules.kind.rawValue) rules, improvement: \(report.rules.improvement.rawValue)"]
+        if let reason = report.chartReason { lines.append("chart chosen: \(reason)") }
         for phase in report.phases {
             var line = "phase \(phase.index): \(phase.start.iso) to \(phase.end.iso), centre \(number(phase.centre)) from \(phase.baselinePoints) baseline point\(phase.baselinePoints == 1 ? "" : "s")"
             if let label = phase.label { line += " (\(label))" }
@@ -108,7 +109,8 @@ public enum AnalysisTable {
     /// The summary table from summaries (the streaming path builds no per-point reports).
     public static func summary(_ reports: [SeriesSummary]) -> String {
         let hasIcons = reports.contains { $0.rules.hasIcons }
-        var headers = ["ward", "measure", "centre", "lower", "upper", "signals"]
+        let auto = reports.contains { $0.chartReason != nil }
+        var headers = ["ward", "measure"] + (auto ? ["chart"] : []) + ["centre", "lower", "upper", "signals"]
         if hasIcons { headers += ["var", "assur"] }
         var blocks: [String] = []
         var trustOrder: [String] = []
@@ -119,7 +121,7 @@ public enum AnalysisTable {
         }
         for trust in trustOrder {
             let rows = byTrust[trust]!.map { report -> [String] in
-                var row = [report.ward, report.measure, number(report.latestCentre),
+                var row = [report.ward, report.measure] + (auto ? ["\(report.chart.rawValue) by \(report.period)"] : []) + [number(report.latestCentre),
                            number(report.latestLower), number(report.latestUpper),
                            report.latestSignals.compactMap { signalCode[$0] }.joined()]
                 if hasIcons {
@@ -128,11 +130,16 @@ public enum AnalysisTable {
                 }
                 return row
             }
-            blocks.append("trust \(trust)\n" + TextTable(headers: headers, rows: rows, numericColumns: [2, 3, 4]).rendered())
+            let numeric: Set<Int> = auto ? [3, 4, 5] : [2, 3, 4]
+            blocks.append("trust \(trust)\n" + TextTable(headers: headers, rows: rows, numericColumns: numeric).rendered())
         }
         var out = blocks.joined(separator: "\n\n")
         if let first = reports.first {
-            out += "\n\n\(first.chart.rawValue) chart (\(units(chart: first.chart, multiplier: first.multiplier, period: first.period))), \(first.rules.rawValue) rules."
+            if auto {
+                out += "\n\nChart chosen per series by --chart auto (why: chart_reason in --format json and csv), \(first.rules.rawValue) rules."
+            } else {
+                out += "\n\n\(first.chart.rawValue) chart (\(units(chart: first.chart, multiplier: first.multiplier, period: first.period))), \(first.rules.rawValue) rules."
+            }
             out += "\nCentre and limits: the latest phase's (limits at its last point)."
             out += "\nSignals: O outside limits, R long run, S shift, T trend, 2 two of three,"
             out += "\n         X few crossings, F/M too few/many runs."

@@ -19,7 +19,7 @@ enum BreakdownWording {
     }
 
     static func unit(_ breakdown: DimensionBreakdown) -> String {
-        breakdown.exposureIsBedDays ? "per 1,000 OBD" : "per period"
+        breakdown.exposureIsBedDays ? BedDayRates.shortWords : "per period"
     }
 
     static func share(_ value: Double?) -> String {
@@ -28,7 +28,7 @@ enum BreakdownWording {
 
     static func change(_ ratio: PooledRatio?) -> String {
         guard let ratio else { return "–" }
-        return "\(EvaluationWording.change(fromReduction: ratio.reductionPercent)) (\(EvaluationWording.changeInterval(ratio.reductionInterval)))"
+        return "\(EvaluationWording.change(ratio: ratio.estimate)) (95% CI \(EvaluationWording.changeRange(ratio.interval)))"
     }
 
     static func cells(_ row: DimensionBreakdown.Row, _ breakdown: DimensionBreakdown, _ suppression: Suppression) -> [String] {
@@ -146,7 +146,7 @@ public enum BreakdownJSON {
         }
         return .object([
             ("schema", .string("wardspc/breakdown@1")),
-            ("rate_per", .string(breakdowns.first.map { $0.exposureIsBedDays ? "1,000 occupied bed days" : "period" } ?? "1,000 occupied bed days")),
+            ("rate_per", .string(breakdowns.first.map { $0.exposureIsBedDays ? BedDayRates.unit : "period" } ?? BedDayRates.unit)),
             ("rows", .array(rows)),
         ])
     }

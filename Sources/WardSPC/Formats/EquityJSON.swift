@@ -18,7 +18,7 @@ public enum EquityJSON {
             ("groups", .string(result.grouping.rawValue)),
             ("exposure_by_group", .bool(result.hasExposure)),
             ("exposure_source", text(result.exposureSource)),
-            ("rate_per", result.hasExposure ? .string("1,000 occupied bed days") : .null),
+            ("rate_per", result.hasExposure ? .string(BedDayRates.unit) : .null),
             ("period", .string(result.period)),
             ("note", result.hasExposure ? .null : .string(EquityResult.distributionOnlyNote)),
             ("windows", .array(result.spans.map { span in

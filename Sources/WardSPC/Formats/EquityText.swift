@@ -6,7 +6,7 @@ enum EquityWording {
     static func heading(_ result: EquityResult) -> [String] {
         var lines = ["Inequality by ethnic group: \(result.file)"]
         if result.hasExposure {
-            lines.append("Rates per 1,000 occupied bed days (bed days from \(result.exposureSource!)); rate ratios against \(result.reference) with exact 95% intervals (R's poisson.test).")
+            lines.append("Rates \(BedDayRates.words) (bed days from \(result.exposureSource!)); rate ratios against \(result.reference) with exact 95% intervals (R's poisson.test).")
         } else {
             lines.append("Distribution only: \(EquityResult.distributionOnlyNote).")
         }

@@ -1,21 +1,28 @@
+import Threads
 import SPCCore
 import WardData
 
-/// `wardspc/evaluation@1` (DESIGN.md §5.2): the fields the issue lists, in its order,
-/// then added detail. Suppressed counts are `null` with `"suppressed": true`, and the
-/// rates and ratios derived from them are withheld.
+/// `wardspc/evaluation@2` (DESIGN.md §5.2, docs/evaluation.md): the fields the issue
+/// lists, in its order, then added detail. One sign convention throughout: every
+/// `*change_percent` is signed with negative = a fall; every `reduction_percent` is
+/// 100·(1 − RR), positive = a fall (the benchmark's terms). Suppressed counts are `null`
+/// with `"suppressed": true`, and the rates and ratios derived from them are withheld.
 public enum EvaluationJSON {
     static func number(_ value: Double?) -> JSONValue { .optional(value, JSONValue.number) }
 
+    public static let schema = "wardspc/evaluation@2"
+
     public static func document(_ result: EvaluationResult, suppression: Suppression = Suppression()) -> JSONValue {
         .object([
-            ("schema", .string("wardspc/evaluation@1")),
+            ("schema", .string(schema)),
+            ("group_by", .string(result.groupBy.rawValue)),
             ("wards", .array(ParallelBlocks.map(count: result.wards.count, blockSize: 256) { range in
-                range.map { ward(result.wards[$0], suppression: suppression) }
+                range.map { ward(result.wards[$0], dimension: result.dimension, suppression: suppression) }
             })),
-            ("trusts", .array(result.trusts.map { pooled($0, benchmark: result.benchmark) })),
-            ("programme", .array(result.programme.map { pooled($0, benchmark: result.benchmark) })),
+            ("trusts", .array(result.trusts.map { pooled($0, dimension: result.dimension, benchmark: result.benchmark) })),
+            ("programme", .array(result.programme.map { pooled($0, dimension: result.dimension, benchmark: result.benchmark) })),
             ("benchmark", .number(result.benchmark)),
+            ("min_incidents", .number(Double(result.minimumIncidents))),
             ("period", .string(result.period)),
             ("exposure", .string(result.exposureIsBedDays ? "occupied_bed_days" : "periods")),
             ("rate_per", .string(result.exposureIsBedDays ? "1000 occupied bed days" : result.period)),
@@ -39,11 +46,11 @@ public enum EvaluationJSON {
         return .object(members)
     }
 
-    static func ward(_ ward: WardEvaluation, suppression: Suppression) -> JSONValue {
+    static func ward(_ ward: WardEvaluation, dimension: String?, suppression: Suppression) -> JSONValue {
         let withheld = [ward.baseline?.count, ward.comparison?.count].contains { $0.map(suppression.hides) ?? false }
         let ratio = withheld ? nil : ward.rateRatio
         // The centre-line change and the regression are rates and ratios of the same
-        // counts (with an events file the centre change is −reduction exactly, which with
+        // counts (with an events file the centre change is the change exactly, which with
         // the other window's count and both exposures gives the withheld count back).
         let centreChange = withheld ? nil : ward.centreChangePercent
         let segmented = withheld ? nil : ward.its
@@ -51,21 +58,36 @@ public enum EvaluationJSON {
             ("trust", .string(ward.trust)),
             ("ward", .string(ward.ward)),
             ("measure", .string(ward.measure)),
+        ]
+        if let dimension { members.append((dimension, .optional(ward.group, JSONValue.string))) }
+        members += [
             ("baseline", window(ward.baseline, suppression: suppression)),
             ("comparison", window(ward.comparison, suppression: suppression)),
-            ("rate_ratio", number(ratio?.estimate)),
-            ("reduction_percent", number(ratio?.reductionPercent)),
-            ("reduction_ci95", .optional(ratio?.reductionInterval) { .array([.number($0.lower), .number($0.upper)]) }),
+        ]
+        members += ratioMembers(estimate: ratio?.estimate, interval: ratio?.interval)
+        members += [
             ("verdict", .string(ward.verdict.rawValue)),
             ("centre_change_percent", number(centreChange)),
             ("its", .optional(segmented, its)),
         ]
-        if let group = ward.group { members.append(("group", .string(group))) }
-        members.append(("rate_ratio_ci95", .optional(ratio?.interval) { .array([.number($0.lower), .number($0.upper)]) }))
         if withheld { members.append(("suppressed", .bool(true))) }
         members.append(("notes", .array(ward.notes.map(JSONValue.string))))
         members.append(("warnings", .array(ward.warnings.map(JSONValue.string))))
         return .object(members)
+    }
+
+    /// `rate_ratio`, `rate_ratio_ci95`, `change_percent` = 100·(RR − 1) and `change_ci95`
+    /// (negative = a fall), `reduction_percent` = 100·(1 − RR) and `reduction_ci95`
+    /// (positive = a fall); all `null` when RR is undefined.
+    static func ratioMembers(estimate: Double?, interval: ConfidenceInterval?) -> [(String, JSONValue)] {
+        [
+            ("rate_ratio", number(estimate)),
+            ("rate_ratio_ci95", .optional(interval) { .array([.number($0.lower), .number($0.upper)]) }),
+            ("change_percent", number(estimate.map { 100 * ($0 - 1) })),
+            ("change_ci95", .optional(interval) { .array([.number(100 * ($0.lower - 1)), .number(100 * ($0.upper - 1))]) }),
+            ("reduction_percent", number(estimate.map { 100 * (1 - $0) })),
+            ("reduction_ci95", .optional(interval) { .array([.number(100 * (1 - $0.upper)), .number(100 * (1 - $0.lower))]) }),
+        ]
     }
 
     static func its(_ its: InterruptedTimeSeries) -> JSONValue {
@@ -80,39 +102,30 @@ public enum EvaluationJSON {
         ])
     }
 
-    static func interval(_ interval: ConfidenceInterval) -> JSONValue {
-        .array([.number(interval.lower), .number(interval.upper)])
-    }
-
-    static func pooled(_ pooled: PooledEvaluation, benchmark: Double) -> JSONValue {
+    static func pooled(_ pooled: PooledEvaluation, dimension: String?, benchmark: Double) -> JSONValue {
         var members: [(String, JSONValue)] = []
         if let trust = pooled.trust { members.append(("trust", .string(trust))) }
+        members.append(("measure", .string(pooled.measure)))
+        if let dimension { members.append((dimension, .optional(pooled.group, JSONValue.string))) }
         members += [
-            ("measure", .string(pooled.measure)),
             ("wards", .number(Double(pooled.wards))),
+            ("wards_with_estimate", .number(Double(pooled.reductions.wardsWithEstimate))),
+            ("verdict", .string(pooled.verdict.rawValue)),
+            ("wards_by_verdict", .object(Verdict.allCases.compactMap { verdict in
+                pooled.wardsByVerdict[verdict].map { (verdict.rawValue, .number(Double($0))) }
+            })),
             ("ratio_of_totals", .optional(pooled.ratioOfTotals) { totals in
-                .object([
-                    ("rate_ratio", .number(totals.estimate)),
-                    ("reduction_percent", .number(totals.reductionPercent)),
-                    ("reduction_ci95", interval(totals.reductionInterval)),
-                    ("dispersion", number(totals.dispersion)),
-                ])
+                .object(ratioMembers(estimate: totals.estimate, interval: totals.interval)
+                        + [("dispersion", number(totals.dispersion))])
             }),
             ("mean_reduction_percent", number(pooled.reductions.meanPercent)),
             ("median_reduction_percent", number(pooled.reductions.medianPercent)),
             ("random_effects", .optional(pooled.randomEffects) { effects in
-                .object([
-                    ("rate_ratio", .number(effects.estimate)),
-                    ("reduction_percent", .number(effects.reductionPercent)),
-                    ("reduction_ci95", interval(effects.reductionInterval)),
-                    ("tau2", .number(effects.tauSquared)),
-                    ("i2", .number(effects.iSquared)),
-                ])
+                .object(ratioMembers(estimate: effects.estimate, interval: effects.interval)
+                        + [("tau2", .number(effects.tauSquared)), ("i2", .number(effects.iSquared))])
             }),
             ("wards_reaching", wardsReaching(pooled.reductions, benchmark: benchmark)),
-            ("wards_with_reduction", .number(Double(pooled.reductions.wardsWithReduction))),
         ]
-        if let group = pooled.group { members.append(("group", .string(group))) }
         return .object(members)
     }
 

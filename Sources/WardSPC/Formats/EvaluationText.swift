@@ -1,27 +1,29 @@
 import SPCCore
 import WardData
 
-/// Shared wording of evaluation figures for the table and Markdown writers.
+/// Shared wording of evaluation figures for the table and Markdown writers. Changes are
+/// signed, negative = a fall (docs/evaluation.md, "Sign convention").
 enum EvaluationWording {
-    /// `−45%`: the change, signed (a fall is negative), with a true minus sign.
-    static func change(fromReduction reduction: Double) -> String {
-        signedPercent(-reduction)
+    /// `−45%`: the change 100·(RR − 1), signed (a fall is negative), with a true minus sign.
+    static func change(ratio: Double) -> String {
+        signedPercent(100 * (ratio - 1))
     }
 
     static func signedPercent(_ value: Double) -> String {
+        guard value.isFinite else { return value > 0 ? "+∞" : "–" }
         let rounded = value.rounded()
         if rounded == 0 { return "0%" }
         return (rounded < 0 ? "−" : "+") + "\(Int(abs(rounded)))%"
     }
 
-    /// `−57% to −29%`: a reduction interval as a change.
+    /// `−57% to −29%`: a rate ratio's interval as a change.
     static func changeRange(_ interval: ConfidenceInterval) -> String {
-        "\(change(fromReduction: interval.upper)) to \(change(fromReduction: interval.lower))"
+        "\(change(ratio: interval.lower)) to \(change(ratio: interval.upper))"
     }
 
-    /// `95% CI −57% to −29%`.
-    static func changeInterval(_ interval: ConfidenceInterval) -> String {
-        "95% CI " + changeRange(interval)
+    /// `−45% (−57% to −29%)`.
+    static func changeWithRange(estimate: Double, interval: ConfidenceInterval) -> String {
+        "\(change(ratio: estimate)) (\(changeRange(interval)))"
     }
 
     static func rate(_ value: Double?) -> String {
@@ -33,16 +35,37 @@ enum EvaluationWording {
         result.exposureIsBedDays ? "per 1,000 OBD" : "per \(result.period)"
     }
 
-    static func verdict(_ verdict: Verdict, benchmark: Double) -> String {
-        let benchmarkText = "the \(CSVCell.number(benchmark))% benchmark"
-        switch verdict {
-        case .exceeds: return "exceeds \(benchmarkText)"
-        case .meets: return "meets \(benchmarkText) (its interval includes smaller reductions)"
-        case .below: return "a reduction, below \(benchmarkText)"
-        case .noReduction: return "no reduction"
-        case .significantIncrease: return "a significant increase"
-        case .insufficientData: return "insufficient data"
+    /// A ward's verdict in words; with counts withheld, the verdict alone (the counts and
+    /// the interval would give them away).
+    static func verdict(_ ward: WardEvaluation, result: EvaluationResult, hidden: Bool) -> String {
+        if hidden { return VerdictWords.phrase(ward.verdict, benchmark: result.benchmark) }
+        return VerdictWords.sentence(ward.verdict, counts: ward.counts, rateRatioInterval: ward.rateRatio?.interval,
+                                     benchmark: result.benchmark, minimumIncidents: result.minimumIncidents)
+    }
+
+    /// A pooled group's verdict (from its ratio of totals) in words; the verdict alone when
+    /// a total is withheld.
+    static func verdict(_ pooled: PooledEvaluation, result: EvaluationResult, suppression: Suppression) -> String {
+        if let totals = pooled.totals,
+           suppression.hides(totals.baselineCount) || suppression.hides(totals.comparisonCount) {
+            return VerdictWords.phrase(pooled.verdict, benchmark: result.benchmark)
         }
+        return VerdictWords.sentence(pooled.verdict, counts: pooled.totals,
+                              rateRatioInterval: pooled.ratioOfTotals?.interval, benchmark: result.benchmark,
+                              minimumIncidents: result.minimumIncidents)
+    }
+
+    /// "3 clear reductions, 2 no clear change, 1 too few to judge": the wards' verdicts.
+    static func verdictCounts(_ pooled: PooledEvaluation) -> String {
+        let clear = Verdict.allCases.filter(\.isClearReduction).reduce(0) { $0 + (pooled.wardsByVerdict[$1] ?? 0) }
+        let parts: [(Int, String)] = [
+            (clear, clear == 1 ? "clear reduction" : "clear reductions"),
+            (pooled.wardsByVerdict[.noClearChange] ?? 0, "no clear change"),
+            (pooled.wardsByVerdict[.significantIncrease] ?? 0, (pooled.wardsByVerdict[.significantIncrease] ?? 0) == 1 ? "clear increase" : "clear increases"),
+            (pooled.wardsByVerdict[.insufficientData] ?? 0, "too few to judge"),
+        ]
+        let text = parts.filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
+        return text.isEmpty ? "none" : text.joined(separator: ", ")
     }
 
     static func window(_ figures: WindowFigures?, period: String) -> String {
@@ -50,25 +73,30 @@ enum EvaluationWording {
         return "\(figures.start.iso) to \(figures.end.iso) (\(figures.periods) \(period)\(figures.periods == 1 ? "" : "s"))"
     }
 
-    static func pooledSentence(_ pooled: PooledEvaluation, benchmark: Double) -> String {
+    /// "15% in 4 of 6 wards with an estimate, 25% in 2, 100% in 1".
+    static func reaching(_ reductions: ReductionSummary, benchmark: Double) -> String {
+        var text = "\(reductions.reaching15Percent) of \(reductions.wardsWithEstimate) ward estimates ≥ 15%, \(reductions.reaching25Percent) ≥ 25%, \(reductions.reaching100Percent) at 100%"
+        if ![15.0, 25.0, 100.0].contains(benchmark), let count = reductions.wards(reaching: benchmark) {
+            text += ", \(count) ≥ \(CSVCell.number(benchmark))%"
+        }
+        return text
+    }
+
+    static func pooledSentence(_ pooled: PooledEvaluation, result: EvaluationResult, suppression: Suppression) -> String {
         var parts: [String] = []
-        if let totals = pooled.ratioOfTotals {
-            parts.append("\(change(fromReduction: totals.reductionPercent)) (\(changeInterval(totals.reductionInterval))) ratio of totals")
+        if let totals = pooled.ratioOfTotals, pooled.verdict != .insufficientData {
+            parts.append("ratio of totals \(change(ratio: totals.estimate)), \(verdict(pooled, result: result, suppression: suppression))")
         } else {
-            parts.append("no pooled figure (no baseline incidents)")
+            parts.append("ratio of totals: \(verdict(pooled, result: result, suppression: suppression))")
         }
         if let effects = pooled.randomEffects, pooled.wards > 1 {
-            parts.append("random effects \(change(fromReduction: effects.reductionPercent)) (\(changeInterval(effects.reductionInterval))), I² \(Int((100 * effects.iSquared).rounded()))%")
+            parts.append("random effects \(changeWithRange(estimate: effects.estimate, interval: effects.interval)), I² \(Int((100 * effects.iSquared).rounded()))%")
         }
         let reductions = pooled.reductions
         if let mean = reductions.meanPercent, let median = reductions.medianPercent {
-            parts.append("ward changes: mean \(change(fromReduction: mean)), median \(change(fromReduction: median))")
+            parts.append("ward estimates: mean \(signedPercent(-mean)), median \(signedPercent(-median)); \(reaching(reductions, benchmark: result.benchmark))")
         }
-        var reaching = "\(reductions.reaching15Percent) of \(reductions.wardsWithReduction) wards ≥ 15%, \(reductions.reaching25Percent) ≥ 25%, \(reductions.reaching100Percent) at 100%"
-        if ![15.0, 25.0, 100.0].contains(benchmark), let count = reductions.wards(reaching: benchmark) {
-            reaching += ", \(count) ≥ \(CSVCell.number(benchmark))%"
-        }
-        parts.append(reaching)
+        parts.append("ward verdicts: \(verdictCounts(pooled))")
         return parts.joined(separator: "; ")
     }
 }
@@ -78,16 +106,17 @@ public enum EvaluationTable {
     public static func render(_ result: EvaluationResult, suppression: Suppression = Suppression()) -> String {
         var out: [String] = []
         let unit = EvaluationWording.unit(result)
-        out.append("Programme against the \(CSVCell.number(result.benchmark))% benchmark (\(result.chart.rawValue)-chart SPC view; rates \(unit))")
+        out.append("Programme against the \(CSVCell.number(result.benchmark))% benchmark (\(result.chart.rawValue)-chart SPC view; rates \(unit); changes: a fall is negative)")
+        out.append(VerdictWords.intervalMeaning)
         for pooled in result.programme {
             let name = pooled.group.map { "\(pooled.measure) · \($0)" } ?? pooled.measure
-            out.append("  \(name) (\(pooled.wards) ward\(pooled.wards == 1 ? "" : "s")): \(EvaluationWording.pooledSentence(pooled, benchmark: result.benchmark))")
+            out.append("  \(name) (\(pooled.wards) ward\(pooled.wards == 1 ? "" : "s")): \(EvaluationWording.pooledSentence(pooled, result: result, suppression: suppression))")
         }
         out.append("")
         out.append("Trusts")
         for pooled in result.trusts {
             let name = [pooled.trust, pooled.measure, pooled.group].compactMap { $0 }.joined(separator: " · ")
-            out.append("  \(name) (\(pooled.wards) ward\(pooled.wards == 1 ? "" : "s")): \(EvaluationWording.pooledSentence(pooled, benchmark: result.benchmark))")
+            out.append("  \(name) (\(pooled.wards) ward\(pooled.wards == 1 ? "" : "s")): \(EvaluationWording.pooledSentence(pooled, result: result, suppression: suppression))")
         }
         out.append("")
         out.append("Wards")
@@ -103,20 +132,22 @@ public enum EvaluationTable {
         return out.joined(separator: "\n")
     }
 
-    /// `RX1 Alder restraint: 55.5 → 30.6 per 1,000 OBD, −45% (95% CI −57% to −29%), exceeds the 15% benchmark`.
+    /// `RX1 Alder restraint: 55.5 → 30.6 per 1,000 OBD, −45% — a clear reduction of more
+    /// than 15%: the interval runs from a 29% to a 57% fall; SPC centre line −40%`.
     static func sentence(_ ward: WardEvaluation, result: EvaluationResult, suppression: Suppression) -> String {
         let name = "\(ward.trust) \(ward.ward) \(ward.measure)\(ward.group.map { " · \($0)" } ?? "")"
         guard let before = ward.baseline, let after = ward.comparison else {
             return "\(name): not evaluated"
         }
         if suppression.hides(before.count) || suppression.hides(after.count) {
-            return "\(name): counts \(suppression.text(before.count)) → \(suppression.text(after.count)) (small numbers withheld), \(EvaluationWording.verdict(ward.verdict, benchmark: result.benchmark))"
+            return "\(name): counts \(suppression.text(before.count)) → \(suppression.text(after.count)) (small numbers withheld), \(EvaluationWording.verdict(ward, result: result, hidden: true))"
         }
         var text = "\(name): \(EvaluationWording.rate(before.rate)) → \(EvaluationWording.rate(after.rate)) \(EvaluationWording.unit(result))"
-        if let ratio = ward.rateRatio {
-            text += ", \(EvaluationWording.change(fromReduction: ratio.reductionPercent)) (\(EvaluationWording.changeInterval(ratio.reductionInterval)))"
+        // An estimate too few incidents to judge is not printed as if it meant something.
+        if let ratio = ward.rateRatio, ward.verdict != .insufficientData {
+            text += ", \(EvaluationWording.change(ratio: ratio.estimate))"
         }
-        text += ", \(EvaluationWording.verdict(ward.verdict, benchmark: result.benchmark))"
+        text += " — \(EvaluationWording.verdict(ward, result: result, hidden: false))"
         if let centre = ward.centreChangePercent {
             text += "; SPC centre line \(EvaluationWording.signedPercent(centre))"
         }
@@ -133,32 +164,35 @@ public enum EvaluationMarkdown {
     public static func render(_ result: EvaluationResult, suppression: Suppression = Suppression()) -> String {
         let unit = EvaluationWording.unit(result)
         var out = ["## Against the \(CSVCell.number(result.benchmark))% benchmark", ""]
-        out.append("Rates \(unit). Change = comparison vs baseline (a fall is negative), with its 95% confidence interval.")
+        out.append("Rates \(unit). Change = comparison against baseline (a fall is negative), with its 95% confidence interval. \(VerdictWords.intervalMeaning) Wards reaching 15%, 25% and 100% are counted on their estimates.")
         out.append("")
-        out.append("| measure | wards | change (ratio of totals) | random effects | I² | mean / median ward change | wards ≥ 15% / ≥ 25% / 100% |")
-        out.append("|---|---:|---|---|---:|---|---|")
-        for pooled in result.programme { out.append(pooledRow(pooled, trust: nil)) }
+        let pooledHeader = "change (ratio of totals) | verdict | random effects | I² | mean / median ward change | ward estimates ≥ 15% / ≥ 25% / 100% | ward verdicts |"
+        out.append("| measure | wards | " + pooledHeader)
+        out.append("|---|---:|---|---|---|---:|---|---|---|")
+        for pooled in result.programme { out.append(pooledRow(pooled, trust: nil, result: result, suppression: suppression)) }
         out += ["", "### Trusts", ""]
-        out.append("| trust | measure | wards | change (ratio of totals) | random effects | I² | mean / median ward change | wards ≥ 15% / ≥ 25% / 100% |")
-        out.append("|---|---|---:|---|---|---:|---|---|")
-        for pooled in result.trusts { out.append(pooledRow(pooled, trust: pooled.trust)) }
+        out.append("| trust | measure | wards | " + pooledHeader)
+        out.append("|---|---|---:|---|---|---|---:|---|---|---|")
+        for pooled in result.trusts { out.append(pooledRow(pooled, trust: pooled.trust, result: result, suppression: suppression)) }
         out += ["", "### Wards", ""]
         out.append("| trust | ward | measure | baseline | comparison | change (95% CI) | verdict | SPC centre line |")
         out.append("|---|---|---|---|---|---|---|---:|")
         for ward in result.wards {
             var baseline = "–", comparison = "–", change = "–"
             var centreChange = ward.centreChangePercent
+            var hidden = false
             if let before = ward.baseline, let after = ward.comparison {
-                let hidden = suppression.hides(before.count) || suppression.hides(after.count)
+                hidden = suppression.hides(before.count) || suppression.hides(after.count)
                 if hidden { centreChange = nil }  // derived from the withheld counts
                 baseline = hidden ? "\(suppression.text(before.count)) incidents" : "\(EvaluationWording.rate(before.rate)) (\(before.count))"
                 comparison = hidden ? "\(suppression.text(after.count)) incidents" : "\(EvaluationWording.rate(after.rate)) (\(after.count))"
-                if let ratio = ward.rateRatio, !hidden {
-                    change = "\(EvaluationWording.change(fromReduction: ratio.reductionPercent)) (\(EvaluationWording.changeRange(ratio.reductionInterval)))"
+                if let ratio = ward.rateRatio, !hidden, ward.verdict != .insufficientData {
+                    change = EvaluationWording.changeWithRange(estimate: ratio.estimate, interval: ratio.interval)
                 }
             }
             let measure = ward.measure + (ward.group.map { " · \($0)" } ?? "")
-            out.append("| \(cell(ward.trust)) | \(cell(ward.ward)) | \(cell(measure)) | \(baseline) | \(comparison) | \(change) | \(EvaluationWording.verdict(ward.verdict, benchmark: result.benchmark)) | \(centreChange.map(EvaluationWording.signedPercent) ?? "–") |")
+            let verdict = EvaluationWording.verdict(ward, result: result, hidden: hidden)
+            out.append("| \(cell(ward.trust)) | \(cell(ward.ward)) | \(cell(measure)) | \(baseline) | \(comparison) | \(change) | \(cell(verdict)) | \(centreChange.map(EvaluationWording.signedPercent) ?? "–") |")
         }
         if result.wards.contains(where: { $0.measure.lowercased().contains("sexual") }) {
             out += ["", "_A rise in sexual-safety incidents can reflect better reporting rather than more harm._"]
@@ -166,59 +200,22 @@ public enum EvaluationMarkdown {
         return out.joined(separator: "\n")
     }
 
-    static func pooledRow(_ pooled: PooledEvaluation, trust: String?) -> String {
+    static func pooledRow(_ pooled: PooledEvaluation, trust: String?, result: EvaluationResult, suppression: Suppression) -> String {
         let totals = pooled.ratioOfTotals.map {
-            "\(EvaluationWording.change(fromReduction: $0.reductionPercent)) (\(EvaluationWording.changeRange($0.reductionInterval)))"
+            EvaluationWording.changeWithRange(estimate: $0.estimate, interval: $0.interval)
         } ?? "–"
         let effects = pooled.randomEffects.map {
-            "\(EvaluationWording.change(fromReduction: $0.reductionPercent)) (\(EvaluationWording.changeRange($0.reductionInterval)))"
+            EvaluationWording.changeWithRange(estimate: $0.estimate, interval: $0.interval)
         } ?? "–"
         let iSquared = pooled.randomEffects.map { "\(Int((100 * $0.iSquared).rounded()))%" } ?? "–"
         let reductions = pooled.reductions
         let average = [reductions.meanPercent, reductions.medianPercent]
-            .map { $0.map(EvaluationWording.change(fromReduction:)) ?? "–" }.joined(separator: " / ")
-        let reaching = "\(reductions.reaching15Percent) / \(reductions.reaching25Percent) / \(reductions.reaching100Percent) of \(reductions.wardsWithReduction)"
+            .map { $0.map { EvaluationWording.signedPercent(-$0) } ?? "–" }.joined(separator: " / ")
+        let reaching = "\(reductions.reaching15Percent) / \(reductions.reaching25Percent) / \(reductions.reaching100Percent) of \(reductions.wardsWithEstimate)"
         let measure = pooled.measure + (pooled.group.map { " · \($0)" } ?? "")
         var cells = trust.map { [cell($0)] } ?? []
-        cells += [cell(measure), String(pooled.wards), totals, effects, iSquared, average, reaching]
+        cells += [cell(measure), String(pooled.wards), totals, cell(EvaluationWording.verdict(pooled, result: result, suppression: suppression)),
+                  effects, iSquared, average, reaching, EvaluationWording.verdictCounts(pooled)]
         return "| " + cells.joined(separator: " | ") + " |"
-    }
-}
-
-/// Evaluation as tidy CSV: one row per ward (Excel-safe text; numbers never altered;
-/// suppressed counts as `*` with the rates and ratios derived from them left empty).
-public enum EvaluationCSV {
-    public static let header = ["trust", "ward", "measure", "group", "baseline_start", "baseline_end", "baseline_count",
-                                "baseline_exposure", "baseline_rate", "comparison_start", "comparison_end",
-                                "comparison_count", "comparison_exposure", "comparison_rate", "rate_ratio",
-                                "reduction_percent", "reduction_ci95_low", "reduction_ci95_high", "verdict",
-                                "centre_change_percent", "its_level_change", "its_level_change_se", "its_slope_change",
-                                "its_slope_change_se", "notes"]
-
-    static func number(_ value: Double?) -> String { value.map(CSVCell.number) ?? "" }
-
-    public static func render(_ result: EvaluationResult, suppression: Suppression = Suppression()) -> String {
-        var out = header.joined(separator: ",") + "\n"
-        for ward in result.wards {
-            let hidden = [ward.baseline?.count, ward.comparison?.count].contains { $0.map(suppression.hides) ?? false }
-            var cells = [CSVCell.text(ward.trust), CSVCell.text(ward.ward), CSVCell.text(ward.measure),
-                         CSVCell.text(ward.group ?? "")]
-            for figures in [ward.baseline, ward.comparison] {
-                cells += [figures?.start.iso ?? "", figures?.end.iso ?? "",
-                          figures.map { suppression.text($0.count) } ?? "", number(figures?.exposure),
-                          hidden ? "" : number(figures?.rate)]
-            }
-            // The centre change and the regression derive from the same counts: withheld too.
-            let ratio = hidden ? nil : ward.rateRatio
-            let its = hidden ? nil : ward.its
-            cells += [number(ratio?.estimate), number(ratio?.reductionPercent),
-                      number(ratio?.reductionInterval.lower), number(ratio?.reductionInterval.upper),
-                      ward.verdict.rawValue, number(hidden ? nil : ward.centreChangePercent)]
-            cells += [number(its?.levelChange), number(its?.levelChangeStandardError),
-                      number(its?.slopeChange), number(its?.slopeChangeStandardError)]
-            cells.append(CSVCell.text((ward.notes + ward.warnings).joined(separator: " | ")))
-            out += cells.joined(separator: ",") + "\n"
-        }
-        return out
     }
 }

@@ -1,3 +1,4 @@
+import Threads
 import SPCCore
 
 /// A JSON document with object keys kept in the order the contract lists them.

@@ -90,13 +90,20 @@ extension DenominatorScope: ExpressibleByArgument {}
 extension TextEncoding: ExpressibleByArgument {}
 extension Separator: ExpressibleByArgument {}
 
-/// The observation window of event-level input (DESIGN.md §3.3): `--from`/`--to`.
-struct EventWindowOptions: ParsableArguments {
-    @Option(help: "Event files: first day of the observation window (YYYY-MM-DD or DD/MM/YYYY). Default: the first incident.")
+/// The span of data looked at: for event-level input (DESIGN.md §3.3) the observation
+/// window whose every period is counted (zero where there was no incident).
+struct ObservedSpanOptions: ParsableArguments {
+    @Option(name: .customLong("observed-from"),
+            help: ArgumentHelp("Event-level files: the first day of the observation window (YYYY-MM-DD or DD/MM/YYYY). Default: the first incident.", valueName: "DATE"))
     var from: DateArgument?
 
-    @Option(help: "Event files: last day of the observation window (YYYY-MM-DD or DD/MM/YYYY). Default: the last incident.")
+    @Option(name: .customLong("observed-to"),
+            help: ArgumentHelp("Event-level files: the last day of the observation window. Default: the last incident.", valueName: "DATE"))
     var to: DateArgument?
+
+    func validate() throws {
+        if let from, let to, to.date < from.date { throw ValidationError("--observed-to is before --observed-from") }
+    }
 
     func apply(to options: inout ReadOptions) {
         options.from = from?.date

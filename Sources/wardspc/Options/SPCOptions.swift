@@ -2,12 +2,13 @@ import ArgumentParser
 import SPCCore
 import WardSPC
 
-/// Chart, rules, baselines and phases: shared by every command that draws or analyses charts.
+/// Chart, rules and phases: shared by every command that draws or analyses charts (the
+/// baseline is `BaselineOptions`). Each command's defaults are in its own help.
 struct SPCOptions: ParsableArguments {
-    @Option(help: "Chart type: run, i (XmR), mr, c, u (rate per bed days), up (Laney u′), p, pp (Laney p′), g or t (days between incidents; need an event-level file). Default: run for analyze; for chart and report, u when the data has a denominator (bed days), else c (i for a value column).")
-    var chart: ChartKind?
+    @Option(help: "Chart type: auto (per series, the chart an expert would draw: u or c for ordinary counts, calendar months or a g chart for rare events, i for values; the reason is in every output), run, i (XmR), mr, c, u (rate per bed days), up (Laney u′), p, pp (Laney p′), g or t (days between incidents; need an event-level file). Default: see the command's description.")
+    var chart: ChartChoice?
 
-    @Option(help: "Rule set: anhoej (qicharts2), ihi, mdc (NHS England Making Data Count, SQL v2.6) or ptd (NHSRplotthedots). Default: anhoej for analyze, mdc for chart and report.")
+    @Option(help: "Rule set: anhoej (qicharts2), ihi, mdc (NHS England Making Data Count, SQL v2.6) or ptd (NHSRplotthedots). Default: see the command's description.")
     var rules: RuleSetKind?
 
     @Option(help: "run, i and mr charts: plot the count, or the rate (count ÷ denominator × multiplier). u/up/p/pp always plot the rate, c the count.")
@@ -19,12 +20,6 @@ struct SPCOptions: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "Screen moving ranges (drop those ≥ 3.267 × the mean once) before estimating σ of i, t and Laney charts. Default: on for anhoej, ihi and ptd; off for mdc.")
     var screenMr: Bool?
 
-    @Option(name: .customLong("baseline-points"), help: "Freeze each phase's centre and limits on its first N points.")
-    var baselinePoints: Int?
-
-    @Option(name: .customLong("baseline-until"), help: "Freeze centre and limits on the points up to this date (YYYY-MM-DD or DD/MM/YYYY).")
-    var baselineUntil: DateArgument?
-
     @Option(name: .customLong("phase"), help: "Start a new phase (own centre, limits and runs test) at the first point on or after this date. Repeatable.")
     var phases: [DateArgument] = []
 
@@ -34,8 +29,8 @@ struct SPCOptions: ParsableArguments {
     @Option(help: "Per-ward events file: trust, ward, date, label[, kind] with kind phase (default), exclude or note. An empty trust or ward applies to all.")
     var events: String?
 
-    @Option(help: "Which way is better: decrease, increase or neutral. Orients signals as improvement or concern.")
-    var improvement: Improvement = .decrease
+    @Option(help: "Which way is better: decrease, increase or neutral. Orients signals as improvement or concern. Default: decrease.")
+    var improvement: Improvement?
 
     @Option(help: "Target in the chart's units (after the multiplier), for the assurance icon under mdc/ptd.")
     var target: Double?
@@ -49,7 +44,7 @@ struct SPCOptions: ParsableArguments {
     @Option(name: .customLong("auto-rebase"), help: "Find sustained shifts of this many useful points on one side of the median (runcharter's algorithm) and report each with its new median.")
     var autoRebase: Int?
 
-    @Option(name: .customLong("median-points"), help: "With --auto-rebase: points whose median is the first baseline.")
+    @Option(name: .customLong("median-points"), help: "With --auto-rebase: points whose median is the first baseline. Default: 13.")
     var medianPoints = 13
 
     @Option(name: .customLong("rebase-direction"), help: "With --auto-rebase: below, above or both. Default: below for decrease, above for increase, both for neutral.")
@@ -58,55 +53,53 @@ struct SPCOptions: ParsableArguments {
     enum ValueChoice: String, ExpressibleByArgument, CaseIterable { case count, rate }
 
     func validate() throws {
-        if let baselinePoints, baselinePoints < 1 { throw ValidationError("--baseline-points must be at least 1") }
         if let multiplier, !(multiplier > 0 && multiplier.isFinite) { throw ValidationError("--multiplier must be a positive number") }
         if let shiftLength, shiftLength < 2 { throw ValidationError("--shift-length must be at least 2") }
         if let trendLength, trendLength < 3 { throw ValidationError("--trend-length must be at least 3") }
         if let autoRebase, autoRebase < 2 { throw ValidationError("--auto-rebase must be at least 2") }
         if medianPoints < 1 { throw ValidationError("--median-points must be at least 1") }
         if let target, !target.isFinite { throw ValidationError("--target must be a finite number") }
-        if baselinePoints != nil && baselineUntil != nil {
-            throw ValidationError("give --baseline-points or --baseline-until, not both")
-        }
     }
 
-    /// The settings for the library (filters are added by the caller); `defaultChart` and
-    /// `defaultRules` apply when `--chart` and `--rules` are not given.
-    func settings(events wardEvents: WardEventsLoader.Loaded?, defaultChart: ChartKind = .run,
-                  defaultRules: RuleSetKind = .anhoej) -> AnalysisSettings {
-        var settings = AnalysisSettings(chart: chart ?? defaultChart, rules: rules ?? defaultRules, improvement: improvement,
-                                        baselinePoints: baselinePoints, baselineUntil: baselineUntil?.date, events: wardEvents)
-        settings.plotRate = value == .rate
-        settings.multiplier = multiplier
-        settings.screenMovingRanges = screenMr
-        settings.phaseStarts = phases.map(\.date)
-        settings.excludedDates = excludes.map(\.date)
-        settings.target = target
-        settings.shiftLength = shiftLength
-        settings.trendLength = trendLength
-        settings.autoRebaseLength = autoRebase
-        settings.medianPoints = medianPoints
-        settings.rebaseDirection = rebaseDirection
-        return settings
+    /// Adds these flags' choices to a request (the library fills in what was not given).
+    func apply(to choices: inout RequestChoices, events wardEvents: WardEvents?) {
+        choices.chart = chart
+        choices.rules = rules
+        choices.plotRate = value == .rate
+        choices.multiplier = multiplier
+        choices.screenMovingRanges = screenMr
+        choices.phaseStarts = phases.map(\.date)
+        choices.excludedDates = excludes.map(\.date)
+        choices.events = wardEvents
+        choices.eventsFile = events
+        choices.improvement = improvement
+        choices.target = target
+        choices.shiftLength = shiftLength
+        choices.trendLength = trendLength
+        choices.autoRebase = autoRebase
+        choices.medianPoints = medianPoints
+        choices.rebaseDirection = rebaseDirection
     }
 }
 
 /// Which series to include; each flag is repeatable, and empty means all.
 struct FilterOptions: ParsableArguments {
-    @Option(help: "Only this trust (repeatable).") var trust: [String] = []
-    @Option(help: "Only this ward (repeatable).") var ward: [String] = []
-    @Option(help: "Only this measure (repeatable).") var measure: [String] = []
-    @Option(help: "Only rows with this subtype, e.g. prone (repeatable; needs a subtype column).") var subtype: [String] = []
+    @Option(help: "Only this trust (repeatable). Default: every trust.") var trust: [String] = []
+    @Option(help: "Only this ward (repeatable). Default: every ward.") var ward: [String] = []
+    @Option(help: "Only this measure (repeatable). Default: every measure.") var measure: [String] = []
+    @Option(help: "Only rows with this subtype, e.g. prone (repeatable; needs a subtype column). Default: every row.") var subtype: [String] = []
 
-    func apply(to settings: inout AnalysisSettings) {
-        settings.trusts = Set(trust)
-        settings.wards = Set(ward)
-        settings.measures = Set(measure)
-        settings.subtypes = Set(subtype)
+    var filters: SeriesFilters {
+        SeriesFilters(trusts: Set(trust), wards: Set(ward), measures: Set(measure), subtypes: Set(subtype))
     }
 }
 
 extension ChartKind: ExpressibleByArgument {}
+extension ChartChoice: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument) }
+    public static var allValueStrings: [String] { allNames }
+    public var defaultValueDescription: String { rawValue }
+}
 extension RuleSetKind: ExpressibleByArgument {}
 extension Improvement: ExpressibleByArgument {}
 extension RebaseDirection: ExpressibleByArgument {}

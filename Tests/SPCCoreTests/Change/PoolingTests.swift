@@ -154,7 +154,7 @@ private func ward(_ ob: Int, _ tb: Double, _ oc: Int, _ tc: Double) -> WardCount
         let wards = [ward(20, 1, 10, 1), ward(20, 1, 17, 1), ward(6, 1, 0, 1), ward(8, 2, 6, 2), ward(10, 1, 12, 1),
                      ward(0, 1, 5, 1), ward(5, 0, 1, 1)]
         let summary = Pooling.reductions(wards, benchmarks: [15, 40, 10])
-        #expect(summary.wardsWithReduction == 5)
+        #expect(summary.wardsWithEstimate == 5)
         expectClose(summary.meanPercent, (50 + 15 + 100 + 25 - 20) / 5.0, "mean")
         expectClose(summary.medianPercent, 25, "median")
         #expect(summary.reaching15Percent == 4)
@@ -167,7 +167,7 @@ private func ward(_ ob: Int, _ tb: Double, _ oc: Int, _ tc: Double) -> WardCount
 
     @Test func noDefinedReduction() {
         let summary = Pooling.reductions([ward(0, 1, 3, 1)])
-        #expect(summary.wardsWithReduction == 0 && summary.meanPercent == nil && summary.medianPercent == nil)
+        #expect(summary.wardsWithEstimate == 0 && summary.meanPercent == nil && summary.medianPercent == nil)
         #expect(summary.reaching15Percent == 0 && summary.reaching100Percent == 0)
     }
 }

@@ -84,33 +84,62 @@ import Testing
     }
 }
 
+/// The verdicts of DESIGN.md §4.4 (`wardspc/evaluation@2`), decided by the interval, on
+/// hand-worked counts; every interval quoted is R's `poisson.test(c(O_c, O_b), c(T_c, T_b))`.
 @Suite struct VerdictTests {
-    func verdict(_ ob: Int, _ tb: Double, _ oc: Int, _ tc: Double, benchmark: Double = 15) -> Verdict {
+    func verdict(_ ob: Int, _ tb: Double, _ oc: Int, _ tc: Double, benchmark: Double? = 15,
+                 minimumIncidents: Int = 10) -> Verdict {
         Verdict(rateRatio: RateRatio.compute(baselineCount: ob, baselineExposure: tb, comparisonCount: oc, comparisonExposure: tc),
-                benchmark: benchmark)
+                benchmark: benchmark, minimumIncidents: minimumIncidents)
     }
 
     @Test func eachVerdict_firstMatchWins() {
-        #expect(verdict(0, 100, 4, 100) == .insufficientData)
+        #expect(verdict(0, 100, 40, 100) == .insufficientData)        // O_b = 0: no reduction is defined
         #expect(verdict(0, 100, 0, 100) == .insufficientData)
-        #expect(verdict(5, 1000, 30, 1000) == .significantIncrease)   // RR CI 2.31–19.8
-        #expect(verdict(200, 10000, 100, 10000) == .exceeds)          // reduction CI 36.1–61.1
-        #expect(verdict(40, 5200, 22, 5050) == .meets)                // 43.4%, CI lower 2.4 < 15
-        #expect(verdict(20, 1, 18, 1) == .below)                      // 10%
-        #expect(verdict(20, 1, 20, 1) == .noReduction)                // 0%
-        #expect(verdict(20, 1, 25, 1) == .noReduction)                // a rise, CI includes 1
-        #expect(verdict(12, 182, 0, 182) == .exceeds)                 // 100%, RR upper 0.36 → CI lower 64% > 15
-        #expect(verdict(1, 7, 0, 7) == .meets)                        // 100% on one event: CI lower −3800%
+        #expect(verdict(4, 100, 3, 100) == .insufficientData)         // 7 incidents < 10
+        #expect(verdict(5, 1000, 30, 1000) == .significantIncrease)   // +500% (+131% to +1881%)
+        #expect(verdict(200, 10000, 100, 10000) == .exceeds)          // −50% (−61% to −36%): reduction CI lower 36.1 > 15
+        #expect(verdict(40, 5200, 22, 5050) == .meets)                // −43% (−68% to −2%): clear, estimate ≥ 15, CI lower 2.4 < 15
+        #expect(verdict(9, 1, 1, 1, benchmark: 90) == .below)         // −89% (−99.7% to −20%): clear, estimate < 90
+        #expect(verdict(20, 1, 18, 1) == .noClearChange)              // −10% (−55% to +79%)
+        #expect(verdict(20, 1, 20, 1) == .noClearChange)              // 0%
+        #expect(verdict(20, 1, 25, 1) == .noClearChange)              // a rise, CI includes no change
+        #expect(verdict(12, 182, 0, 182) == .exceeds)                 // −100% (−100% to −64%)
+    }
+
+    @Test func theIssuesExamples_areNoClearChange() {
+        // "RX1 Alder seclusion −23% (95% CI −79% to +251%) — meets the 15% benchmark" under
+        // @1: 4 incidents over 1,000 bed days, then 8 over 2,597 (−23%, −79% to +249%).
+        let alder = RateRatio.compute(baselineCount: 4, baselineExposure: 1000, comparisonCount: 8, comparisonExposure: 2597)!
+        #expect(abs(alder.reductionPercent - 22.99) < 0.01)
+        #expect(abs(alder.interval.lower - 0.2063) < 1e-3 && abs(alder.interval.upper - 3.4948) < 1e-3)
+        #expect(verdict(4, 1000, 8, 2597) == .noClearChange)
+        // "Heather 0% (−31% to +43%) — a reduction": 65 against 65 over equal exposure.
+        let heather = RateRatio.compute(baselineCount: 65, baselineExposure: 100, comparisonCount: 65, comparisonExposure: 100)!
+        #expect(abs(heather.interval.lower - 0.698) < 1e-3 && abs(heather.interval.upper - 1.433) < 1e-3)
+        #expect(verdict(65, 100, 65, 100) == .noClearChange)
+        // Large estimates on one event each way are not verdicts: 1 → 0 is −100% but too few.
+        #expect(verdict(1, 7, 0, 7) == .insufficientData)
+        #expect(verdict(1, 7, 0, 7, minimumIncidents: 1) == .noClearChange)  // −100% (−100% to +3800%)
+    }
+
+    @Test func minimumIncidents_countsBothWindows_andIsAParameter() {
+        #expect(verdict(5, 100, 4, 100) == .insufficientData)  // 9
+        #expect(verdict(5, 100, 5, 100) == .noClearChange)     // 10
+        #expect(verdict(200, 10000, 100, 10000, minimumIncidents: 301) == .insufficientData)
+        #expect(verdict(200, 10000, 100, 10000, minimumIncidents: 300) == .exceeds)
+        #expect(Verdict.defaultMinimumIncidents == 10)
     }
 
     @Test func exactlyOnTheBenchmark_meetsIt() {
-        // 17 of 20: exactly 15%.
-        #expect(verdict(20, 1, 17, 1) == .meets)
-        // 9 of 10 against 10%: 100·(1 − 0.9) is 9.999999999999998 in floating point, yet the
-        // reduction is exactly 10%.
-        #expect(RateRatio.compute(baselineCount: 10, baselineExposure: 1, comparisonCount: 9, comparisonExposure: 1)!.reductionPercent < 10)
-        #expect(verdict(10, 1, 9, 1, benchmark: 10) == .meets)
-        #expect(verdict(10, 1, 9, 1, benchmark: 10.000001) == .below)
+        // 850 of 1,000: exactly 15% (interval −23% to −7%), a clear reduction.
+        #expect(verdict(1000, 1, 850, 1) == .meets)
+        #expect(verdict(200, 1, 170, 1) == .noClearChange)  // 15% too, but −31% to +5%
+        // 900 of 1,000 against 10%: 100·(1 − 0.9) is 9.999999999999998 in floating point,
+        // yet the reduction is exactly 10% (interval −18% to −1%).
+        #expect(RateRatio.compute(baselineCount: 1000, baselineExposure: 1, comparisonCount: 900, comparisonExposure: 1)!.reductionPercent < 10)
+        #expect(verdict(1000, 1, 900, 1, benchmark: 10) == .meets)
+        #expect(verdict(1000, 1, 900, 1, benchmark: 10.000001) == .below)
     }
 
     @Test func benchmark_isAParameter() {
@@ -119,8 +148,32 @@ import Testing
         #expect(Verdict.defaultBenchmark == 15)
     }
 
+    @Test func withoutABenchmark_aClearFallIsASignificantReduction() {
+        #expect(verdict(200, 10000, 100, 10000, benchmark: nil) == .significantReduction)
+        #expect(verdict(40, 5200, 22, 5050, benchmark: nil) == .significantReduction)
+        #expect(verdict(20, 1, 18, 1, benchmark: nil) == .noClearChange)
+        #expect(verdict(5, 1000, 30, 1000, benchmark: nil) == .significantIncrease)
+        #expect(verdict(4, 100, 3, 100, benchmark: nil) == .insufficientData)
+        #expect(Verdict.significantReduction.isClearReduction && Verdict.below.isClearReduction
+                && !Verdict.noClearChange.isClearReduction && !Verdict.significantIncrease.isClearReduction)
+    }
+
+    @Test func pooled_usesTheRatioOfTotalsInterval() {
+        // Two wards, 100 → 50 and 100 → 50 over equal exposure: RR_T 0.5, φ = 0, so the
+        // interval is exp(ln 0.5 ± 1.96·√(1/200 + 1/100)) = 0.394 to 0.635: exceeds 15%.
+        let wards = [WardCounts(baselineCount: 100, baselineExposure: 1, comparisonCount: 50, comparisonExposure: 1),
+                     WardCounts(baselineCount: 100, baselineExposure: 1, comparisonCount: 50, comparisonExposure: 1)]
+        let pooled = Pooling.ratioOfTotals(wards)
+        #expect(abs(pooled!.interval.upper - 0.635) < 1e-3)
+        #expect(Verdict(pooled: pooled, benchmark: 15) == .exceeds)
+        #expect(Verdict(pooled: pooled, benchmark: 40) == .meets)
+        #expect(Verdict(pooled: pooled, benchmark: 15, minimumIncidents: 301) == .insufficientData)
+        #expect(Verdict(pooled: nil, benchmark: 15) == .insufficientData)
+    }
+
     @Test func rawValues_areTheJSONNames() {
         #expect(Verdict.allCases.map(\.rawValue)
-                == ["insufficient_data", "significant_increase", "exceeds", "meets", "below", "no_reduction"])
+                == ["insufficient_data", "significant_increase", "exceeds", "meets", "below", "significant_reduction",
+                    "no_clear_change"])
     }
 }

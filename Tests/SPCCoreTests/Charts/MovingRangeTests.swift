@@ -28,3 +28,31 @@ import Testing
         #expect(MovingRange.average(of: [5], screened: true) == nil)
     }
 }
+
+/// Screening that would collapse the limits falls back to every moving range (issue 14).
+@Suite struct ScreeningFallbackTests {
+    /// 20 weeks all 0 but one 3: the two non-zero ranges (3, 3) are ≥ 3.267 × their mean
+    /// 6/19, so screening would leave MR̄ = 0 and every non-zero point outside.
+    static let values: [Double] = Array(repeating: 0, count: 9) + [3] + Array(repeating: 0, count: 10)
+
+    @Test func screenedAverage_fallsBackWhenItWouldBeZero() {
+        let average = MovingRange.screenedAverage(of: Self.values, screened: true)
+        #expect(average.fellBack)
+        expectClose(average.value, 6.0 / 19, relative: 1e-12)
+        // Ordinary screening is untouched: one wild range among varied ones is dropped.
+        let ordinary = MovingRange.screenedAverage(of: [1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 30], screened: true)
+        #expect(!ordinary.fellBack)
+        expectClose(ordinary.value, 1, relative: 1e-12)
+    }
+
+    @Test func iChart_keepsLimits_andWarns() {
+        let series = Series(periods: (0..<Self.values.count).map { Int32($0 * 7) }, numerators: Self.values)
+        var configuration = AnalysisConfiguration.standard(chart: .i, rules: .anhoej)
+        configuration.chart.screenMovingRanges = true
+        let analysis = SPCAnalysis.analyse(series, configuration: configuration)
+        let outside = (0..<series.count).filter { analysis.lines.isOutsideLimits($0) }
+        #expect(outside.count <= 1, "\(outside)")
+        #expect(analysis.lines.upper[0].map { $0 > 0 } == true)
+        #expect(analysis.warnings.contains { $0.contains("screening the moving ranges would have left an average moving range of 0") })
+    }
+}

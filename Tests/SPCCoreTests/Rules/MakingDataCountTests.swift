@@ -249,6 +249,29 @@ import Testing
         #expect(MakingDataCount.shortPhases(lines, layout: layout) == [true])
     }
 
+    @Test func test_mdc_thirteenPointPhaseWithOneExclusion_showsNoLimits_andSaysWhy() {
+        // What a user sees (issue 18): 13 weekly points, one excluded, so 12 usable — too
+        // few under mdc. The analysis shows no limits, no signals, no icons, and warns;
+        // one definition of "short" for all three.
+        let values: [Double] = [10, 12, 9, 11, 10, 30, 10, 11, 9, 12, 10, 11, 10]
+        let series = Series(periods: (0..<13).map { Int32($0 * 7) }, numerators: values)
+        var configuration = AnalysisConfiguration.standard(chart: .i, rules: .mdc)
+        configuration.plan = PhasePlan(excludedPeriods: [14])
+        configuration.target = 5
+        let analysis = SPCAnalysis.analyse(series, configuration: configuration)
+        #expect(analysis.lines.upper.allSatisfy { $0 == nil } && analysis.lines.lower.allSatisfy { $0 == nil })
+        #expect(analysis.lines.centre.allSatisfy { $0 != nil }, "the mean is kept")
+        #expect(analysis.outcome.events.isEmpty)
+        #expect(analysis.variation == nil && analysis.assurance == nil)
+        #expect(analysis.warnings.contains { $0.contains("fewer than 13 usable points") })
+        // Without the exclusion the same 13 points have limits (and the 30 is outside them).
+        configuration.plan = PhasePlan()
+        let whole = SPCAnalysis.analyse(series, configuration: configuration)
+        #expect(whole.lines.upper.allSatisfy { $0 != nil })
+        #expect(whole.pointSignals[5].contains(.outsideLimits))
+        #expect(!whole.warnings.contains { $0.contains("usable points") })
+    }
+
     @Test func test_mdc_trendThroughShortPhase_flagsOnlyLongPhasePoints() {
         // Phase 1: 16 points ending 1, 2, 3; phase 2 (short): 4, 5, 6, then quiet.
         let values = Self.quiet(13) + [1, 2, 3] + [4, 5, 6] + Self.quiet(3, startingHigh: true)

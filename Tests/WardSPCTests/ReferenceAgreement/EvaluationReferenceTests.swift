@@ -35,7 +35,7 @@ import WardSPC
 
     @Test func manifest_listsEveryCase() {
         #expect(Self.caseNames == ["default", "events", "events_baseline_weeks", "dates_benchmark20", "to_only",
-                                   "empty_comparison", "no_bed_days", "no_bed_days_dates"])
+                                   "empty_comparison", "min_incidents30", "no_bed_days", "no_bed_days_dates"])
     }
 
     @Test(arguments: caseNames)
@@ -54,6 +54,7 @@ import WardSPC
         settings.windows.to = ReferenceFiles.civilDate(flags["to"] as? String)
         settings.windows.provisional = (flags["provisional"] as? NSNumber)?.intValue ?? 0
         settings.benchmark = (flags["benchmark"] as? NSNumber)?.doubleValue ?? 15
+        settings.minimumIncidents = (flags["min_incidents"] as? NSNumber)?.intValue ?? 10
         let result = try Evaluator.evaluate(dataset, settings: settings)
         let rendered = EvaluationJSON.document(result).rendered()
         let actual = try JSONSerialization.jsonObject(with: Data(rendered.utf8))

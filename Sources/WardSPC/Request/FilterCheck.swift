@@ -1,0 +1,69 @@
+import WardData
+
+/// A filter (`--trust`, `--ward`, `--measure`, `--subtype`) that matches nothing in the
+/// file is bad input, not an empty answer: the message lists the values the file has,
+/// with the near match when one differs only in case, spacing or a letter or two.
+enum FilterCheck {
+    /// Throws when a filter value is not in `dataset` at all, or when the filters together
+    /// leave no series (`matched` is 0).
+    static func check(_ settings: AnalysisSettings, in dataset: WardDataset, matched: Int) throws(AnalysisError) {
+        let records = dataset.records
+        var idsOfColumn: [(flag: String, plural: String, asked: Set<String>, ids: [Int32])] = [
+            ("--trust", "trusts", settings.trusts, records.trust + (dataset.events?.trust ?? [])),
+            ("--ward", "wards", settings.wards, records.ward + (dataset.events?.ward ?? [])),
+            ("--measure", "measures", settings.measures, records.measure + (dataset.events?.measure ?? [])),
+        ]
+        if !settings.subtypes.isEmpty,
+           let column = dataset.dimensionNames.firstIndex(where: { Header.fold($0) == "subtype" }) {
+            idsOfColumn.append(("--subtype", "subtypes", settings.subtypes,
+                                records.dimensions[column] + (dataset.events?.dimensions[column] ?? [])))
+        }
+        for (flag, plural, asked, ids) in idsOfColumn where !asked.isEmpty {
+            let present = Set(ids).map { dataset.strings[$0] }.filter { !$0.isEmpty }
+            let known = Set(present)
+            for value in asked.sorted() where !known.contains(value) {
+                throw AnalysisError(unmatched(flag: flag, plural: plural, value: value, present: present, file: dataset.file))
+            }
+        }
+        if matched == 0 && !(settings.trusts.isEmpty && settings.wards.isEmpty && settings.measures.isEmpty
+                             && settings.subtypes.isEmpty) {
+            throw AnalysisError("no series in \(dataset.file) has every value the filters ask for (--trust, --ward, --measure, --subtype together): each is in the file, but not in the same series")
+        }
+    }
+
+    /// "--measure Restraint matches nothing in wards.csv; did you mean restraint? Its measures: awol, restraint, …"
+    static func unmatched(flag: String, plural: String, value: String, present: [String], file: String) -> String {
+        let sorted = present.sorted()
+        let shown = sorted.prefix(20).joined(separator: ", ") + (sorted.count > 20 ? ", … (\(sorted.count) in all)" : "")
+        let near = nearMatch(value, in: sorted).map { " Did you mean \($0)?" } ?? ""
+        return "\(flag) \(value) matches nothing in \(file).\(near) Its \(plural): \(shown)."
+    }
+
+    /// The value that equals `value` ignoring case, spaces, hyphens and underscores, else
+    /// the closest within two edits (ties: the first in order).
+    static func nearMatch(_ value: String, in candidates: [String]) -> String? {
+        let folded = Header.fold(value)
+        if let same = candidates.first(where: { Header.fold($0) == folded }) { return same }
+        var best: (String, Int)?
+        for candidate in candidates {
+            let distance = editDistance(Array(folded), Array(Header.fold(candidate)), limit: 2)
+            if distance <= 2, distance < (best?.1 ?? .max) { best = (candidate, distance) }
+        }
+        return best?.0
+    }
+
+    /// Levenshtein distance, or `limit + 1` once it is certainly above `limit`.
+    static func editDistance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
+        if abs(a.count - b.count) > limit { return limit + 1 }
+        var previous = Array(0...b.count)
+        for (i, x) in a.enumerated() {
+            var current = [i + 1] + Array(repeating: 0, count: b.count)
+            for (j, y) in b.enumerated() {
+                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1))
+            }
+            if current.min()! > limit { return limit + 1 }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}
