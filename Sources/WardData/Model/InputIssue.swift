@@ -69,7 +69,8 @@ public struct InputRejected: Error, Sendable, CustomStringConvertible {
     }
 
     /// The errors grouped, for people: a single problem as `FILE:LINE:COLUMN: message`,
-    /// several of one kind as one line with their count and first places.
+    /// several of one kind as one line that starts at the first one's `FILE:LINE:COLUMN`,
+    /// with their count and first places.
     public var groupedLines: [String] {
         var lines: [String] = []
         for group in groups where group.severity == .error {
@@ -77,7 +78,7 @@ public struct InputRejected: Error, Sendable, CustomStringConvertible {
                 lines.append(issue.description)
             } else {
                 let file = errors.first?.file ?? ""
-                lines.append("\(file): \(group.summary)".terminalSafe)
+                lines.append("\(group.place(file: file)): \(group.summary)".terminalSafe)
             }
         }
         return lines

@@ -47,6 +47,17 @@ public struct IssueGroup: Sendable, Hashable {
         return IssueGroup.plain(text)
     }
 
+    /// Where the group starts, as `FILE:LINE:COLUMN` (the line as its cell, `Sheet1!C14`,
+    /// in a workbook): a grouped problem still says where, as a single one does.
+    public func place(file: String) -> String {
+        var text = file
+        if let line = lineRuns.first?.lowerBound {
+            if let sheet { text += ":\(sheet)!\(columnLetter ?? "")\(line)" } else { text += ":\(line)" }
+        }
+        if let column { text += ":\(column)" }
+        return text
+    }
+
     private func describe(_ run: ClosedRange<Int>) -> String {
         func place(_ line: Int) -> String {
             guard let sheet else { return String(line) }
@@ -67,7 +78,7 @@ public struct IssueGroup: Sendable, Hashable {
         case "# is negative": return "\(count) values like \(shown) are negative"
         default:
             if pattern.hasSuffix(" is empty"), example == nil { return "\(count) rows where \(plain(pattern))" }
-            return "\(count) rows: \(plain(firstMessage.replacingQuoted(with: shown)))"
+            return "\(count) rows, the first: \(plain(firstMessage.replacingQuoted(with: shown)))"
         }
     }
 
@@ -95,8 +106,12 @@ public struct IssueGrouper: Sendable {
 
     public init() {}
 
-    public mutating func add(_ issue: InputIssue) {
-        let (pattern, example) = issue.message.splitQuoted()
+    /// Counts `issue` in its group. `kind` names the group when the message quotes no value
+    /// but differs from row to row (a chart check's numbers); by default the message with
+    /// its quoted value taken out.
+    public mutating func add(_ issue: InputIssue, kind: String? = nil) {
+        var (pattern, example) = issue.message.splitQuoted()
+        if let kind { pattern = kind }
         let key = Key(severity: issue.severity, column: issue.column, pattern: pattern)
         guard let slot = index[key] else {
             index[key] = groups.count

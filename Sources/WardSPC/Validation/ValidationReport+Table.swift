@@ -23,10 +23,11 @@ extension ValidationReport {
             if let column = issue.column { text += ":\(column)" }
             return text
         }
-        // One line per kind of problem: a single one with its place, several with their count.
+        // One line per kind of problem, at the place of its first: a single one with its
+        // message, several with their count, first lines and hint.
         func lines(_ severity: String, _ issues: [Issue]) -> [String] {
             groups.filter { $0.severity == severity }.map { group in
-                group.count == 1 ? "  \(place(group.first)): \(group.first.message)" : "  \(file): \(group.summary)"
+                "  \(place(group.first)): \(group.count == 1 ? group.first.message : group.summary)"
             }
         }
         let errorCount = errors.count + unreportedErrors
