@@ -39,6 +39,12 @@ public struct ReadOptions: Sendable {
     /// Most errors reported one by one before a count of the rest.
     public var maxReportedErrors = 100
     public var limits = CSVScanner.Limits()
+    /// The text's encoding (`--encoding`); `auto` decides from the bytes.
+    public var encoding: TextEncoding = .auto
+    /// What separates fields (`--separator`); `auto` decides from the header row.
+    public var separator: Separator = .auto
+    /// The workbook sheet to read (`--sheet`); `nil` for the first (workbooks are not read yet).
+    public var sheet: String?
     /// Most rows one trust × ward × measure series may have: periods from its first to its
     /// last, missing ones included (`--max-rows-per-series`). Two rows dated centuries
     /// apart would otherwise make a series of hundreds of thousands of periods.

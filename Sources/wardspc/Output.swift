@@ -39,8 +39,9 @@ struct OutputOptions: ParsableArguments {
 
 /// Reports a rejected input on stderr (every issue with its place) and exits 2.
 func reject(_ rejection: InputRejected) -> ExitCode {
-    for issue in rejection.issues { printStandardError(issue.description) }
-    if rejection.unreportedErrors > 0 { printStandardError("… and \(rejection.unreportedErrors) more errors") }
+    for note in rejection.notes { printStandardError("note: \(note)".terminalSafe) }
+    for line in rejection.groupedLines { printStandardError(line) }
+    for issue in rejection.issues where issue.severity == .warning { printStandardError(issue.description) }
     return ExitCode(2)
 }
 
@@ -68,8 +69,10 @@ func exitingOnBadInput<T>(_ body: () throws -> T) throws -> T {
     }
 }
 
-/// The dataset's warnings (each with its place) and how many more there were.
+/// The reader's choices as `note:` lines, then the dataset's warnings (each with its
+/// place) and how many more there were.
 func printReadingWarnings(_ notes: ReadingNotes) {
+    for note in notes.readerNotes { printStandardError("note: \(note)".terminalSafe) }
     for warning in notes.warnings { printStandardError(warning.description) }
     if notes.unreportedWarnings > 0 { printStandardError("… and \(notes.unreportedWarnings) more warnings") }
 }

@@ -28,7 +28,7 @@ struct DateParserTests {
     }
 
     @Test(arguments: [
-        "", "soon", "2024/01/15", "15-01-2024", "15/01/24", "2024-1-5", "2024-01-5", "Jan 2024",
+        "", "soon", "2024/01/15", "15-01-2024", "15/01/24", "2024-1-5", "2024-01-5", "Jan", "8-Jan", "Janvier 2024",
         "2024-01-15x", "15/01/2024 noon", "15.01.2024", "20240115",
     ])
     func otherText_isNotADate(_ text: String) {
@@ -135,3 +135,19 @@ struct DatesInFilesTests {
         #expect(rejection.errors.allSatisfy { $0.column == "week_start" })
     }
 }
+
+@Suite("DateParser: dates with month names, as Excel shows them (issue 15)")
+struct NamedDateTests {
+    func parse(_ text: String) -> RawDate? { Array(text.utf8).withUnsafeBufferPointer(DateParser.parse) }
+
+    @Test(arguments: [
+        ("8-Jan-24", 2024, 1, 8, true), ("08-Jan-2024", 2024, 1, 8, false), ("8 Jan 2024", 2024, 1, 8, false),
+        ("8 January 2024", 2024, 1, 8, false), ("31-dec-29", 2029, 12, 31, true), ("1-Jan-30", 1930, 1, 1, true),
+        ("Jan-24", 2024, 1, 1, true), ("Jan 2024", 2024, 1, 1, false), ("January 2024", 2024, 1, 1, false),
+        ("Sept 2024", 2024, 9, 1, false),
+    ])
+    func monthNames_areRead(text: String, year: Int, month: Int, day: Int, short: Bool) {
+        #expect(parse(text) == .named(year: year, month: month, day: day, twoDigitYear: short))
+    }
+}
+

@@ -98,16 +98,30 @@ struct ValidationRulesTests {
         expectError(rejection, line: 4, column: nil, containing: "closing quote")
     }
 
+    // Byte 0x81 is neither UTF-8 nor Windows-1252 (which leaves it undefined), so the file
+    // cannot be decoded either way; a 1252 byte such as 0xE9 (é) is read as 1252 (below).
     @Test func longFormat_invalidUTF8_isReportedAtItsLine() {
-        let bytes = Array("trust,ward,measure,week_start,count\nRXX,Willow,restraint,2024-01-01,3\nRXX,Caf".utf8) + [0xE9]
+        let bytes = Array("trust,ward,measure,week_start,count\nRXX,Willow,restraint,2024-01-01,3\nRXX,Caf".utf8) + [0x81]
             + Array(",restraint,2024-01-08,1\nRXX,Willow,restraint,2024-01-15,2\n".utf8)
         let rejection = Fixtures.rejection(bytes: bytes)
         expectError(rejection, line: 3, column: nil, containing: "not UTF-8")
         #expect(rejection.errors.count == 1)
     }
 
+    @Test func longFormat_windows1252_isDecoded_withOneNote() throws {
+        // Excel's plain "CSV" on Windows: é is the one byte 0xE9, ’ is 0x92.
+        let bytes = Array("trust,ward,measure,week_start,count\nRXX,Willow,restraint,2024-01-01,3\nRXX,Caf".utf8) + [0xE9]
+            + Array(",restraint,2024-01-08,1\nRXX,St Mary".utf8) + [0x92] + Array("s,restraint,2024-01-15,2\n".utf8)
+        let dataset = try Fixtures.read(bytes: bytes)
+        let wards = Set(dataset.records.ward.map { dataset.strings[$0] })
+        #expect(wards == ["Willow", "Café", "St Mary’s"])
+        #expect(dataset.readerNotes.count == 1)
+        #expect(dataset.readerNotes.first?.contains("Windows-1252") == true)
+        #expect(dataset.warnings.isEmpty)
+    }
+
     @Test func longFormat_invalidUTF8InsideAMultiLineField_isReportedAtItsPhysicalLine() {
-        let bytes = Array("trust,ward,measure,week_start,count\nRXX,Willow,restraint,2024-01-01,3\nRXX,\"Rowan\nW".utf8) + [0xFF]
+        let bytes = Array("trust,ward,measure,week_start,count\nRXX,Willow,restraint,2024-01-01,3\nRXX,\"Rowan\nW".utf8) + [0x81]
             + Array("\",restraint,2024-01-08,1\n".utf8)
         let rejection = Fixtures.rejection(bytes: bytes)
         expectError(rejection, line: 4, column: nil, containing: "not UTF-8")

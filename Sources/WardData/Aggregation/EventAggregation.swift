@@ -56,10 +56,12 @@ enum EventAggregation {
                            value: Double(tally.count), denominator: nil, dimensions: key.dimensions,
                            line: Int(tally.line))
         }
-        return WardDataset(file: issues.file, format: format, periodKind: periodKind, valueKind: .count,
-                           hasDenominator: false, denominatorScope: options.denominatorScope,
-                           dimensionNames: dimensionNames, strings: strings, records: records, events: events,
-                           observationWindow: firstPeriod...lastPeriod, eventWindow: from...to, warnings: issues.warnings,
-                           skippedLines: issues.skippedLines, unreportedWarnings: issues.unreportedWarnings)
+        var dataset = WardDataset(file: issues.file, format: format, periodKind: periodKind, valueKind: .count,
+                                  hasDenominator: false, denominatorScope: options.denominatorScope,
+                                  dimensionNames: dimensionNames, strings: strings, records: records, events: events,
+                                  observationWindow: firstPeriod...lastPeriod, eventWindow: from...to, warnings: issues.warnings,
+                                  skippedLines: issues.skippedLines, unreportedWarnings: issues.unreportedWarnings)
+        dataset.readerNotes = issues.notes
+        return dataset
     }
 }

@@ -49,9 +49,39 @@ public struct InputRejected: Error, Sendable, CustomStringConvertible {
     /// Errors found beyond the reporting limit.
     public var unreportedErrors: Int
 
-    public init(issues: [InputIssue], unreportedErrors: Int = 0) {
+    /// The problems by kind and column, every one counted (`IssueGroup`); built from
+    /// `issues` when the thrower had no collector.
+    public var groups: [IssueGroup]
+    /// The choices the reader made before it found the problems (separator, encoding, sheet …).
+    public var notes: [String]
+
+    public init(issues: [InputIssue], unreportedErrors: Int = 0, groups: [IssueGroup]? = nil, notes: [String] = []) {
         self.issues = issues
         self.unreportedErrors = unreportedErrors
+        if let groups {
+            self.groups = groups
+        } else {
+            var grouper = IssueGrouper()
+            for issue in issues { grouper.add(issue) }
+            self.groups = grouper.groups
+        }
+        self.notes = notes
+    }
+
+    /// The errors grouped, for people: a single problem as `FILE:LINE:COLUMN: message`,
+    /// several of one kind as one line that starts at the first one's `FILE:LINE:COLUMN`,
+    /// with their count and first places.
+    public var groupedLines: [String] {
+        var lines: [String] = []
+        for group in groups where group.severity == .error {
+            if group.count == 1, let issue = errors.first(where: { $0.message == group.firstMessage && $0.column == group.column }) {
+                lines.append(issue.description)
+            } else {
+                let file = errors.first?.file ?? ""
+                lines.append("\(group.place(file: file)): \(group.summary)".terminalSafe)
+            }
+        }
+        return lines
     }
 
     public var errors: [InputIssue] { issues.filter { $0.severity == .error } }

@@ -35,6 +35,13 @@ public struct WardDataset: Sendable {
     public var skippedLines: [Int]
     /// Warnings found beyond the reporting limit.
     public var unreportedWarnings: Int
+    /// Every choice the reader made that a person should know of: the encoding, the
+    /// separator, the sheet, columns and rows left out, totals rows skipped.
+    public var readerNotes: [String] = []
+    /// Column letters by header name (A, B, …; a workbook's own), for grouped problems.
+    public var columnLetters: [String: String] = [:]
+    /// The sheet read, for a workbook.
+    public var sheet: String?
 
     public init(file: String, format: InputFormat, periodKind: PeriodKind, valueKind: ValueKind,
                 hasDenominator: Bool, denominatorScope: DenominatorScope, dimensionNames: [String],

@@ -16,6 +16,9 @@ public enum RawDate: Hashable, Sendable {
     case iso(year: Int, month: Int, day: Int)
     /// `A/B/YYYY`, where A and B are day and month in an order still to be decided.
     case slashed(first: Int, second: Int, year: Int)
+    /// A date with the month's name (`8-Jan-24`, `8 January 2024`, `Jan 2024`: day 1);
+    /// `twoDigitYear` when the year was written with two digits (read as Excel does).
+    case named(year: Int, month: Int, day: Int, twoDigitYear: Bool)
 }
 
 /// Parses date fields from bytes: ISO `YYYY-MM-DD` (or `YYYY-MM` for months), and
@@ -24,6 +27,11 @@ public enum RawDate: Hashable, Sendable {
 public enum DateParser {
     /// The date's parts, or `nil` when the field is not a date in an accepted form.
     public static func parse(_ raw: UnsafeBufferPointer<UInt8>) -> RawDate? {
+        if let numeric = parseNumeric(raw) { return numeric }
+        return parseNamed(raw)
+    }
+
+    private static func parseNumeric(_ raw: UnsafeBufferPointer<UInt8>) -> RawDate? {
         let field = NumberParser.trimmed(raw)
         var index = 0
         func number(maxDigits: Int) -> (value: Int, digits: Int) {
@@ -69,6 +77,60 @@ public enum DateParser {
         return .slashed(first: first.value, second: second.value, year: year.value)
     }
 
+    /// English month names and their three-letter forms (`Sept` too), lower case.
+    private static let monthNames: [String: Int] = {
+        let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                     "october", "november", "december"]
+        var table: [String: Int] = [:]
+        for (index, name) in names.enumerated() {
+            table[name] = index + 1
+            table[String(name.prefix(3))] = index + 1
+        }
+        table["sept"] = 9
+        return table
+    }()
+
+    /// Two-digit years as Excel reads them: 00–29 are 2000–2029, 30–99 are 1930–1999.
+    public static func excelYear(_ twoDigits: Int) -> Int { twoDigits < 30 ? 2000 + twoDigits : 1900 + twoDigits }
+
+    /// `D-Mon-YY`, `DD-Mon-YYYY`, `D Mon YYYY`, `D Month YYYY` (a day), and `Mon-YY`,
+    /// `Mon YYYY`, `Month YYYY` (a month: day 1), parts separated by `-` or spaces.
+    static func parseNamed(_ raw: UnsafeBufferPointer<UInt8>) -> RawDate? {
+        let field = NumberParser.trimmed(raw)
+        guard field.count >= 5, field.count <= 20 else { return nil }
+        var parts: [[UInt8]] = [[]]
+        for byte in field {
+            if byte == UInt8(ascii: "-") || byte == 0x20 {
+                if !parts[parts.count - 1].isEmpty { parts.append([]) }
+            } else {
+                parts[parts.count - 1].append(byte)
+            }
+        }
+        func number(_ part: [UInt8]) -> Int? {
+            guard !part.isEmpty, part.count <= 4, part.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+            return part.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        }
+        func month(_ part: [UInt8]) -> Int? {
+            guard part.count >= 3, part.count <= 9, part.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) else { return nil }
+            return monthNames[String(decoding: part.map { $0 | 0x20 }, as: UTF8.self)]
+        }
+        func year(_ part: [UInt8]) -> (Int, Bool)? {
+            guard let value = number(part), part.count == 2 || part.count == 4 else { return nil }
+            return part.count == 2 ? (excelYear(value), true) : (value, false)
+        }
+        switch parts.count {
+        case 3:
+            guard parts[0].count <= 2, let day = number(parts[0]), let month = month(parts[1]),
+                  let (year, short) = year(parts[2]) else { return nil }
+            return .named(year: year, month: month, day: day, twoDigitYear: short)
+        case 2:
+            guard let month = month(parts[0]), let (year, short) = year(parts[1]) else { return nil }
+            return .named(year: year, month: month, day: 1, twoDigitYear: short)
+        default:
+            return nil
+        }
+    }
+
     /// True when the field looks like a slashed date with a two-digit year (to give a better hint).
     public static func hasTwoDigitYear(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
         let text = String(decoding: NumberParser.trimmed(raw), as: UTF8.self)
@@ -109,7 +171,7 @@ public struct DateOrderEvidence: Sendable {
     /// The date for `raw` under `order`, or `nil` when no such day exists or the form is not allowed.
     public static func resolve(_ raw: RawDate, order: DateOrder) -> CivilDate? {
         switch raw {
-        case .iso(let year, let month, let day):
+        case .iso(let year, let month, let day), .named(let year, let month, let day, _):
             return CivilDate(year: year, month: month, day: day)
         case .slashed(let first, let second, let year):
             switch order {

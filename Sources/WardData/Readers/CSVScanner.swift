@@ -55,6 +55,8 @@ public struct CSVScanner {
 
     private var position: Int
     private var line = 1
+    /// The bytes were checked whole (no NUL, valid UTF-8): records need not be checked again.
+    public var isKnownClean = false
 
     private static let quote = UInt8(ascii: "\"")
     private static let comma = UInt8(ascii: ",")
@@ -68,6 +70,14 @@ public struct CSVScanner {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
         self.position = start
         fieldStorage.reserveCapacity(32)
+    }
+
+    /// Whether the current record's fields are all empty and unquoted: a row of only
+    /// separators, as Excel writes for formatted but empty rows.
+    public var isOnlySeparators: Bool {
+        guard fieldCount > 1 else { return false }
+        return fieldStorage[fieldCount - 1].end - fieldStorage[0].start == fieldCount - 1
+            && fieldStorage[0].count == 0 && fieldStorage[fieldCount - 1].count == 0
     }
 
     /// Moves to the next non-blank record; `false` at the end of the input.
@@ -94,7 +104,7 @@ public struct CSVScanner {
         recordLine = line
         recordStart = position
         scanFields()
-        if let bad = CSVScanner.firstBadByte(bytes, in: recordStart..<position) {
+        if !isKnownClean, let bad = CSVScanner.firstBadByte(bytes, in: recordStart..<position) {
             let badLine = lineNumber(at: bad.offset)
             setProblem(bad.isNul ? .nulByte(line: badLine) : .invalidUTF8(line: badLine))
         }

@@ -13,6 +13,7 @@ enum EventReader {
         try parser.issues.throwIfErrors()
         guard let trust, let ward, let measure, let date else { fatalError("required columns were checked") }
 
+        parser.keyColumns = [trust, ward, measure]
         var pending = EventTable(dimensionCount: dimensions.count)
         var rawDates: [RawDate] = []
         var dimensionValues = [Int32](repeating: 0, count: dimensions.count)

@@ -21,6 +21,8 @@ enum LongReader {
         let numberColumn = countColumn ?? valueColumn!
         let valueKind: ValueKind = countColumn != nil ? .count : .value
 
+        parser.keyColumns = [trust, ward, measure]
+        parser.totalColumns = [numberColumn]
         var rows = PeriodicRows(dimensionCount: dimensions.count, expectedRows: parser.estimatedRows)
         var dimensionValues = [Int32](repeating: 0, count: dimensions.count)
         while parser.nextRow() {

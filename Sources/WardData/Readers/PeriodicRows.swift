@@ -52,12 +52,14 @@ struct PeriodicRows {
             issues.error("the file has a header but no data rows", hint: "export the data again with its rows")
             try issues.throwIfErrors()
         }
-        return WardDataset(file: parser.issues.file, format: format, periodKind: periodKind, valueKind: valueKind,
-                           hasDenominator: hasDenominator, denominatorScope: options.denominatorScope,
-                           dimensionNames: dimensionNames, strings: parser.strings,
-                           records: keep.allSatisfy({ $0 }) ? table : table.filtered(keep),
-                           warnings: issues.warnings, skippedLines: issues.skippedLines,
-                           unreportedWarnings: issues.unreportedWarnings)
+        var dataset = WardDataset(file: parser.issues.file, format: format, periodKind: periodKind, valueKind: valueKind,
+                                  hasDenominator: hasDenominator, denominatorScope: options.denominatorScope,
+                                  dimensionNames: dimensionNames, strings: parser.strings,
+                                  records: keep.allSatisfy({ $0 }) ? table : table.filtered(keep),
+                                  warnings: issues.warnings, skippedLines: issues.skippedLines,
+                                  unreportedWarnings: issues.unreportedWarnings)
+        dataset.readerNotes = issues.notes
+        return dataset
     }
 }
 

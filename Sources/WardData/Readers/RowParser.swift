@@ -26,6 +26,18 @@ final class RowParser {
 
     var line: Int { scanner.recordLine }
 
+    /// The columns that name a series (trust, ward, measure): a row with `Total` in one of
+    /// them, or with one empty and its counts the sums of the rows above, is a totals row.
+    var keyColumns: [Int] = []
+    /// The count columns a totals row sums.
+    var totalColumns: [Int] = []
+    /// Where the first data row starts (a totals row's sums are checked from there).
+    private var dataStart: Int?
+    /// Lines of rows of only separators, passed over.
+    private var separatorRows = IssueGrouper()
+    private var separatorRowCount = 0
+    private var finished = false
+
     /// A rough number of data rows, from the file size and the header's length.
     var estimatedRows: Int {
         let rowBytes = max(16, header.names.reduce(0) { $0 + $1.utf8.count + 1 })
@@ -41,6 +53,11 @@ final class RowParser {
                 if case .unterminatedQuote = problem { return false }
                 continue
             }
+            if scanner.isOnlySeparators {
+                separatorRowCount += 1
+                separatorRows.add(InputIssue(.warning, file: "", line: line, message: "only separators"))
+                continue
+            }
             if scanner.fields.count != header.names.count {
                 let found = scanner.fields.count
                 issues.row(line: line, column: nil,
@@ -48,9 +65,87 @@ final class RowParser {
                            hint: "check for an unquoted comma or a missing value; quote text that contains commas")
                 continue
             }
+            if dataStart == nil { dataStart = scanner.recordStart }
+            if !keyColumns.isEmpty, isTotalsRow() { continue }
             return true
         }
+        finish()
         return false
+    }
+
+    /// Adds the notes of what was passed over, once, at the end of the rows.
+    private func finish() {
+        guard !finished else { return }
+        finished = true
+        guard separatorRowCount > 0, let group = separatorRows.groups.first else { return }
+        let runs = group.lineRuns.map { $0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)" }
+        let noun = separatorRowCount == 1 ? "row" : "rows"
+        issues.notes.append("\(separatorRowCount) empty \(noun) of only separators ignored, \(separatorRowCount == 1 ? "line" : "lines") \(runs.joined(separator: ", "))\(group.moreLines > 0 ? " …" : "")")
+    }
+
+    /// Whether the current row is a totals row (then it is reported and passed over):
+    /// a key column reads `Total` or `Grand total`, or a key column is empty, it is the
+    /// last row, and every count column holds the sum of the rows above.
+    private func isTotalsRow() -> Bool {
+        var hasEmptyKey = false
+        for column in keyColumns {
+            let (label, empty) = withField(column) { (RowParser.isTotalsLabel($0), $0.isEmpty) }
+            if label {
+                let name = header.names[column]
+                issues.warning(line: line, column: name,
+                               "this is a totals row, \(name) reads \"\(text(column))\"; it was skipped, as totals are not a ward's data")
+                issues.notes.append("the totals row at line \(line) skipped")
+                return true
+            }
+            hasEmptyKey = hasEmptyKey || empty
+        }
+        guard hasEmptyKey, !totalColumns.isEmpty, let dataStart, isLastRow(), sumsMatch(from: dataStart) else { return false }
+        issues.warning(line: line, column: nil,
+                       "this looks like a totals row: a name column is empty and its counts are the sums of the rows above; it was skipped")
+        issues.notes.append("the totals row at line \(line) skipped")
+        return true
+    }
+
+    static func isTotalsLabel(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 5, bytes.count <= 13 else { return false }
+        let first = bytes[0] | 0x20
+        guard first == UInt8(ascii: "t") || first == UInt8(ascii: "g") || first == UInt8(ascii: "o") else { return false }
+        let folded = Header.fold(String(decoding: bytes, as: UTF8.self))
+        return ["total", "totals", "grand_total", "grand_totals", "overall_total"].contains(folded)
+    }
+
+    /// No row with a value follows the current one.
+    private func isLastRow() -> Bool {
+        var probe = scanner
+        while probe.nextRecord() {
+            if !probe.isOnlySeparators { return false }
+        }
+        return true
+    }
+
+    /// Every count column of the current row is the sum of that column over the rows from
+    /// `start` to this one (at least one of them above zero).
+    private func sumsMatch(from start: Int) -> Bool {
+        var sums = [Double](repeating: 0, count: totalColumns.count)
+        var rows = CSVScanner(bytes: UnsafeBufferPointer(rebasing: scanner.bytes[start..<scanner.recordStart]),
+                              limits: scanner.limits)
+        var buffer: [UInt8] = []
+        while rows.nextRecord() {
+            guard rows.recordProblem == nil, rows.fields.count == header.names.count, !rows.isOnlySeparators else { continue }
+            for (slot, column) in totalColumns.enumerated() {
+                let value = rows.withBytes(rows.fields[rows.fields.startIndex + column], scratch: &buffer) {
+                    try? NumberParser.parseDouble(NumberParser.trimmed($0)).get()
+                }
+                sums[slot] += value ?? 0
+            }
+        }
+        var positive = false
+        for (slot, column) in totalColumns.enumerated() {
+            guard let value = withField(column, { try? NumberParser.parseDouble($0).get() }) else { return false }
+            if abs(value - sums[slot]) > 1e-9 * max(1, abs(value)) { return false }
+            positive = positive || value > 0
+        }
+        return positive
     }
 
     private func report(_ problem: CSVScanner.Problem) {

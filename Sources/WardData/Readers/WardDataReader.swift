@@ -10,24 +10,36 @@ public enum WardDataReader {
 
     /// Reads an input file already in memory or mapped.
     public static func read(_ file: InputFile, options: ReadOptions = ReadOptions()) throws(InputRejected) -> WardDataset {
+        let prepared = try InputPreparation.prepare(file, options: options)
         var issues = IssueCollector(file: file.name, lenient: options.lenient, maxReported: options.maxReportedErrors)
-        return try file.withBytes { bytes throws(InputRejected) -> WardDataset in
+        issues.notes = prepared.notes
+        issues.grouper.sheet = prepared.sheet
+        var dataset = try prepared.file.withBytes { bytes throws(InputRejected) -> WardDataset in
             var scanner = CSVScanner(bytes: bytes, limits: options.limits)
+            scanner.isKnownClean = prepared.isClean
             guard scanner.nextRecord() else {
                 issues.error("the file is empty", hint: "expected a header row such as trust,ward,measure,week_start,count")
                 try issues.throwIfErrors()
                 fatalError("unreachable")
             }
             let header = try readHeader(&scanner, issues: &issues, options: options)
+            issues.grouper.letters = IssueGrouper.letters(for: header.names, firstColumn: prepared.firstColumn)
             let format = options.format == .auto ? detectFormat(header) : options.format
             let parser = RowParser(scanner: scanner, header: header, issues: issues)
+            var dataset: WardDataset
             switch format {
-            case .long, .auto: return try LongReader.read(parser, options: options)
-            case .wide: return try WideReader.read(parser, options: options)
-            case .events: return try EventReader.read(parser, options: options)
-            case .mhsds: return try MHSDSReader.read(parser, options: options)
+            case .long, .auto: dataset = try LongReader.read(parser, options: options)
+            case .wide: dataset = try WideReader.read(parser, options: options)
+            case .events: dataset = try EventReader.read(parser, options: options)
+            case .mhsds: dataset = try MHSDSReader.read(parser, options: options)
             }
+            if dataset.readerNotes.isEmpty { dataset.readerNotes = parser.issues.notes }
+            dataset.columnLetters = issues.grouper.letters
+            dataset.sheet = prepared.sheet
+            return dataset
         }
+        dataset.file = file.name
+        return dataset
     }
 
     /// The format a header implies (DESIGN.md §3.1): a `RestrictiveIntIncID` column → MHSDS;

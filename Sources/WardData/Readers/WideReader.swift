@@ -34,6 +34,8 @@ enum WideReader {
         guard let trust, let ward, let period else { fatalError("required columns were checked") }
         let measureIDs = measureColumns.map { parser.strings.intern(header.names[$0]) }
 
+        parser.keyColumns = [trust, ward]
+        parser.totalColumns = measureColumns
         var rows = PeriodicRows(dimensionCount: dimensions.count, expectedRows: parser.estimatedRows)
         var dimensionValues = [Int32](repeating: 0, count: dimensions.count)
         var counts = [Double?](repeating: nil, count: measureColumns.count)

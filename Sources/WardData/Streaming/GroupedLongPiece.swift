@@ -73,6 +73,10 @@ struct Piece<Result> {
                     fallback = "an empty trust, ward or measure"
                     break
                 }
+                if piece.isTotalsLabel(trust) || piece.isTotalsLabel(ward) || piece.isTotalsLabel(measure) {
+                    fallback = "a totals row (Total or Grand total as a name)"
+                    break
+                }
                 if let current = key { finishSeries(&series, key: current, piece: piece, process: process) }
                 if fallback != nil { break }
                 key = (trust, ward, measure)

@@ -68,8 +68,10 @@ public enum GroupedLongReader {
     ) -> Outcome<Result> {
         guard !options.lenient, options.from == nil, options.to == nil, !options.allowIdentifiers,
               options.format == .auto || options.format == .long,
-              options.dateOrder == .auto || options.dateOrder == .iso else {
-            return .fallback("an option the fast path does not take (--lenient, --from/--to, --allow-identifiers, --input-format, --date-format)")
+              options.dateOrder == .auto || options.dateOrder == .iso,
+              options.encoding == .auto, options.separator == .auto || options.separator == .comma,
+              options.sheet == nil else {
+            return .fallback("an option the fast path does not take (--lenient, --from/--to, --allow-identifiers, --input-format, --date-format, --encoding, --separator, --sheet)")
         }
         guard let facts = facts(of: file, options: options) else {
             return .fallback("the header is not the plain long format (trust, ward, measure, week_start, count[, denominator]) with an ISO date first")

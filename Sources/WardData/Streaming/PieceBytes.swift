@@ -24,6 +24,13 @@ extension UnsafeBufferPointer where Element == UInt8 {
         return range.isEmpty ? nil : range
     }
 
+    /// Whether a name reads `Total`, `Grand total` or the like (a totals row, which the
+    /// whole-file reader skips with a warning).
+    func isTotalsLabel(_ range: Range<Int>) -> Bool {
+        guard range.count >= 5, range.count <= 13 else { return false }
+        return RowParser.isTotalsLabel(UnsafeBufferPointer(start: baseAddress! + range.lowerBound, count: range.count))
+    }
+
     /// Whether two ranges hold the same bytes.
     func sameBytes(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
         a.count == b.count && (a.isEmpty || memcmp(baseAddress! + a.lowerBound, baseAddress! + b.lowerBound, a.count) == 0)

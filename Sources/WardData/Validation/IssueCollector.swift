@@ -9,6 +9,10 @@ struct IssueCollector {
     private(set) var unreportedErrors = 0
     private(set) var unreportedWarnings = 0
     private var skipped: Set<Int> = []
+    /// Every problem counted by kind and column, beyond the reporting limit too.
+    var grouper = IssueGrouper()
+    /// The choices the reader made (separator, encoding, sheet, skipped rows …), in order.
+    var notes: [String] = []
 
     /// Lines of the rows skipped under `--lenient`, each once, ascending.
     var skippedLines: [Int] { skipped.sorted() }
@@ -37,16 +41,20 @@ struct IssueCollector {
     }
 
     mutating func error(line: Int? = nil, column: String? = nil, _ message: String, hint: String? = nil) {
+        let issue = InputIssue(.error, file: file, line: line, column: column, message: message, hint: hint)
+        grouper.add(issue)
         if errors.count < maxReported {
-            errors.append(InputIssue(.error, file: file, line: line, column: column, message: message, hint: hint))
+            errors.append(issue)
         } else {
             unreportedErrors += 1
         }
     }
 
     mutating func warning(line: Int? = nil, column: String? = nil, _ message: String, hint: String? = nil) {
+        let issue = InputIssue(.warning, file: file, line: line, column: column, message: message, hint: hint)
+        grouper.add(issue)
         if warnings.count < 10 * maxReported {
-            warnings.append(InputIssue(.warning, file: file, line: line, column: column, message: message, hint: hint))
+            warnings.append(issue)
         } else {
             unreportedWarnings += 1
         }
@@ -55,6 +63,7 @@ struct IssueCollector {
     /// Throws every error found (with the warnings), or returns when there were none.
     func throwIfErrors() throws(InputRejected) {
         guard hasErrors else { return }
-        throw InputRejected(issues: errors + warnings, unreportedErrors: unreportedErrors)
+        throw InputRejected(issues: errors + warnings, unreportedErrors: unreportedErrors,
+                            groups: grouper.groups, notes: notes)
     }
 }

@@ -26,6 +26,10 @@ enum PeriodChecks {
             issues.warning(column: column, "dates in \(column) read as month-first (MM/DD/YYYY), the only order that fits them",
                            hint: "pass --date-format dmy if they are UK dates")
         }
+        if let short = raw.first(where: { if case .named(_, _, _, true) = $0 { true } else { false } }),
+           case .named(let year, _, _, _) = short {
+            issues.notes.append("dates in \(column) with two-digit years read as Excel reads them, 00 to 29 as 2000 to 2029 (the first was \(year))")
+        }
         var resolved = [CivilDate?](repeating: nil, count: raw.count)
         for (index, date) in raw.enumerated() {
             if let civil = DateOrderEvidence.resolve(date, order: order) {
@@ -48,6 +52,7 @@ enum PeriodChecks {
         switch date {
         case .iso(let year, let month, let day): return "\(year)-\(two(month))-\(two(day))"
         case .slashed(let first, let second, let year): return "\(two(first))/\(two(second))/\(year)"
+        case .named(let year, let month, let day, _): return "\(year)-\(two(month))-\(two(day))"
         }
     }
 

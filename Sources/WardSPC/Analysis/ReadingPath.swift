@@ -18,10 +18,13 @@ public enum ReadingPath: Sendable, Equatable {
     }
 }
 
-/// What reading a request's file left to say: the dataset's warnings (and the count of
-/// those beyond the reporting limit) on the whole-file path — the streaming path takes
-/// only files that have none.
+/// What reading a request's file left to say: the reader's choices (encoding, separator,
+/// skipped rows …) and the dataset's warnings (and the count of those beyond the
+/// reporting limit) on the whole-file path — the streaming path takes only files that
+/// have none.
 public struct ReadingNotes: Sendable {
+    /// The choices the reader made, in words (`WardDataset.readerNotes`).
+    public var readerNotes: [String] = []
     public var warnings: [InputIssue] = []
     public var unreportedWarnings = 0
     public var path: ReadingPath
@@ -29,6 +32,7 @@ public struct ReadingNotes: Sendable {
     public init(path: ReadingPath, dataset: WardDataset? = nil) {
         self.path = path
         if let dataset {
+            readerNotes = dataset.readerNotes
             warnings = dataset.warnings
             unreportedWarnings = dataset.unreportedWarnings
         }

@@ -10,6 +10,17 @@ extension ValidationReport {
                 ("line", .optional(issue.line) { .number(Double($0)) }),
                 ("column", .optional(issue.column, JSONValue.string)),
                 ("message", .string(issue.message)),
+                ("cell", .optional(issue.cell, JSONValue.string)),
+            ])
+        }
+        func group(_ group: ProblemGroup) -> JSONValue {
+            .object([
+                ("severity", .string(group.severity)),
+                ("count", .number(Double(group.count))),
+                ("column", .optional(group.column, JSONValue.string)),
+                ("column_letter", .optional(group.columnLetter, JSONValue.string)),
+                ("summary", .string(group.summary)),
+                ("lines", .array(group.lineRuns.map { .array([.number(Double($0.lowerBound)), .number(Double($0.upperBound))]) })),
             ])
         }
         func date(_ date: CivilDate?) -> JSONValue { .optional(date) { .string($0.iso) } }
@@ -49,6 +60,8 @@ extension ValidationReport {
             ("unreported_errors", .number(Double(unreportedErrors))),
             ("unreported_warnings", .number(Double(unreportedWarnings))),
             ("skipped_lines", .array(skippedLines.map { .number(Double($0)) })),
+            ("reader_notes", .array(readerNotes.map(JSONValue.string))),
+            ("problem_groups", .array(groups.map(group))),
         ])
     }
 }

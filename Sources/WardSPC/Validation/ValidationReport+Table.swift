@@ -9,21 +9,44 @@ extension ValidationReport {
             if case .week(let day) = periodKind { period += " (weeks start on \(day.capitalized))" }
             out.append("\(file): \(format.rawValue) format, \(period), \(records) records, \(trusts) trust\(trusts == 1 ? "" : "s"), \(wards) ward\(wards == 1 ? "" : "s"), \(measures) measure\(measures == 1 ? "" : "s")\(dimensionNames.isEmpty ? "" : "; dimensions: \(dimensionNames.joined(separator: ", "))")")
         }
+        if !readerNotes.isEmpty {
+            out.append("How the file was read:")
+            out += readerNotes.map { "  - \($0)" }
+        }
         func place(_ issue: Issue) -> String {
             var text = issue.file
-            if let line = issue.line { text += ":\(line)" }
+            if let cell = issue.cell {
+                text += ":\(cell)"
+            } else if let line = issue.line {
+                text += ":\(line)"
+            }
             if let column = issue.column { text += ":\(column)" }
             return text
         }
+        // One line per kind of problem, at the place of its first: a single one with its
+        // message, several with their count, first lines and hint.
+        func lines(_ severity: String, _ issues: [Issue]) -> [String] {
+            groups.filter { $0.severity == severity }.map { group in
+                "  \(place(group.first)): \(group.count == 1 ? group.first.message : group.summary)"
+            }
+        }
         let errorCount = errors.count + unreportedErrors
         out.append(errorCount == 0 ? "No errors." : "\(errorCount) error\(errorCount == 1 ? "" : "s"):")
-        out += errors.map { "  \(place($0)): \($0.message)" }
-        if unreportedErrors > 0 { out.append("  … and \(unreportedErrors) more errors") }
+        if groups.isEmpty {
+            out += errors.map { "  \(place($0)): \($0.message)" }
+            if unreportedErrors > 0 { out.append("  … and \(unreportedErrors) more errors") }
+        } else {
+            out += lines("error", errors)
+        }
         let warningCount = warnings.count + unreportedWarnings
         if warningCount > 0 {
             out.append("\(warningCount) warning\(warningCount == 1 ? "" : "s"):")
-            out += warnings.map { "  \(place($0)): \($0.message)" }
-            if unreportedWarnings > 0 { out.append("  … and \(unreportedWarnings) more warnings") }
+            if groups.isEmpty {
+                out += warnings.map { "  \(place($0)): \($0.message)" }
+                if unreportedWarnings > 0 { out.append("  … and \(unreportedWarnings) more warnings") }
+            } else {
+                out += lines("warning", warnings)
+            }
         }
         if !skippedLines.isEmpty {
             out.append("Skipped \(skippedLines.count) row\(skippedLines.count == 1 ? "" : "s") (--lenient): lines \(skippedLines.map(String.init).joined(separator: ", "))")

@@ -12,6 +12,22 @@ public struct ValidationReport: Sendable {
         public var column: String?
         /// What was found, what was expected and how to fix it.
         public var message: String
+        /// A workbook cell (`Sheet1!C14`), when the file is a workbook.
+        public var cell: String?
+    }
+
+    /// Problems of one kind in one column, every one counted: what people read.
+    public struct ProblemGroup: Sendable, Equatable {
+        public var severity: String
+        public var count: Int
+        public var column: String?
+        public var columnLetter: String?
+        /// One line for people: "120 dates like ‘8-Jan-24’ could not be read in column B (Week commencing), lines 2–121: …".
+        public var summary: String
+        /// The first lines (or sheet rows) of the group, as first–last runs.
+        public var lineRuns: [ClosedRange<Int>]
+        /// The group's first problem, as listed one by one.
+        public var first: Issue
     }
 
     public struct SeriesQuality: Sendable {
@@ -45,6 +61,11 @@ public struct ValidationReport: Sendable {
     public var unreportedWarnings = 0
     public var skippedLines: [Int] = []
     public var series: [SeriesQuality] = []
+    /// Every choice the reader made (encoding, separator, sheet, columns and rows left out,
+    /// totals rows skipped), for people.
+    public var readerNotes: [String] = []
+    /// The errors and warnings grouped by kind and column, every one counted.
+    public var groups: [ProblemGroup] = []
 
     public var trusts: Int { Set(series.map(\.trust)).count }
     public var wards: Int { Set(series.map { "\($0.trust)\u{1F}\($0.ward)" }).count }
@@ -54,5 +75,34 @@ public struct ValidationReport: Sendable {
 extension ValidationReport.Issue {
     init(_ issue: InputIssue) {
         self.init(file: issue.file, line: issue.line, column: issue.column, message: issue.fullMessage)
+    }
+}
+
+extension ValidationReport.ProblemGroup {
+    init(_ group: IssueGroup, file: String) {
+        let message = group.hint.map { "\(group.firstMessage) (\($0))" } ?? group.firstMessage
+        self.init(severity: group.severity.rawValue, count: group.count, column: group.column,
+                  columnLetter: group.columnLetter, summary: group.summary, lineRuns: group.lineRuns,
+                  first: ValidationReport.Issue(file: file, line: group.lineRuns.first?.lowerBound, column: group.column, message: message))
+    }
+}
+
+extension ValidationReport {
+    /// Gives the problems of a workbook their cells (`Sheet1!C14`), from the column letters.
+    mutating func placeCells(letters: [String: String], sheet: String?, groups: [IssueGroup]) {
+        guard let sheet = sheet ?? groups.lazy.compactMap(\.sheet).first else { return }
+        var letters = letters
+        for group in groups { if let column = group.column, let letter = group.columnLetter { letters[column] = letter } }
+        func place(_ issue: inout Issue) {
+            guard let line = issue.line else { return }
+            if let letter = issue.column.flatMap({ letters[$0] }) {
+                issue.cell = "\(sheet)!\(letter)\(line)"
+            } else {
+                issue.cell = "\(sheet) row \(line)"
+            }
+        }
+        for index in errors.indices { place(&errors[index]) }
+        for index in self.groups.indices { place(&self.groups[index].first) }
+        for index in warnings.indices { place(&warnings[index]) }
     }
 }

@@ -18,6 +18,9 @@ public enum Validator {
             report.errors = error.errors.map(ValidationReport.Issue.init)
             report.unreportedErrors = error.unreportedErrors
             report.warnings = error.issues.filter { $0.severity == .warning }.map(ValidationReport.Issue.init)
+            report.readerNotes = error.notes
+            report.groups = error.groups.map { ValidationReport.ProblemGroup($0, file: path) }
+            report.placeCells(letters: [:], sheet: nil, groups: error.groups)
             return report
         }
         return validate(dataset, chart: chart, maxReportedErrors: options.maxReportedErrors)
@@ -33,12 +36,17 @@ public enum Validator {
         report.hasDenominator = dataset.hasDenominator
         report.dimensionNames = dataset.dimensionNames
         report.records = dataset.records.count
+        report.readerNotes = dataset.readerNotes
+        var grouper = IssueGrouper()
+        grouper.letters = dataset.columnLetters
+        grouper.sheet = dataset.sheet
+        for warning in dataset.warnings { grouper.add(warning) }
         report.warnings = dataset.warnings.map(ValidationReport.Issue.init)
         report.unreportedWarnings = dataset.unreportedWarnings
         report.skippedLines = dataset.skippedLines
         let chartErrors = chartChecks(dataset, chart: chart)
         // Listed like the reader's errors: the first `maxReportedErrors`, then a count.
-        report.errors += chartErrors.prefix(maxReportedErrors)
+        report.errors += chartErrors.prefix(maxReportedErrors).map(\.issue)
         report.unreportedErrors += max(0, chartErrors.count - maxReportedErrors)
 
         let built = SeriesBuilder.build(dataset)
@@ -63,6 +71,21 @@ public enum Validator {
                                              message: "\(name): \(formatNumber(series.values[slot])) in the \(dataset.periodKind.name) of \(period.iso) is more than \(Int(implausibleFactor))× the series median (\(formatNumber(median(series.values)))); check it"))
             }
         }
+        // Chart and series problems are the report's own: every chart problem is counted in
+        // its group, those beyond the listing limit too.
+        let known = dataset.warnings.count
+        for (issue, kind) in chartErrors {
+            grouper.add(InputIssue(.error, file: issue.file, line: issue.line, column: issue.column, message: issue.message),
+                        kind: kind)
+        }
+        for issue in report.errors.dropFirst(min(chartErrors.count, maxReportedErrors)) {
+            grouper.add(InputIssue(.error, file: issue.file, line: issue.line, column: issue.column, message: issue.message))
+        }
+        for issue in report.warnings.dropFirst(known) {
+            grouper.add(InputIssue(.warning, file: issue.file, line: issue.line, column: issue.column, message: issue.message))
+        }
+        report.groups = grouper.groups.map { ValidationReport.ProblemGroup($0, file: dataset.file) }
+        report.placeCells(letters: dataset.columnLetters, sheet: dataset.sheet, groups: grouper.groups)
         return report
     }
 
@@ -82,25 +105,28 @@ public enum Validator {
 
     static func formatNumber(_ value: Double) -> String { CSVCell.number(value) }
 
-    private static func chartChecks(_ dataset: WardDataset, chart: String?) -> [ValidationReport.Issue] {
+    /// The chart's own checks, each with the kind of problem it is (its group: the message
+    /// carries the row's numbers).
+    private static func chartChecks(_ dataset: WardDataset, chart: String?) -> [(issue: ValidationReport.Issue, kind: String?)] {
         guard let chart else { return [] }
-        var issues: [ValidationReport.Issue] = []
+        var issues: [(issue: ValidationReport.Issue, kind: String?)] = []
         switch chart {
         case "p", "pp":
             if !dataset.hasDenominator {
-                issues.append(.init(file: dataset.file, line: 1, column: nil,
-                                    message: "a \(chart) chart needs a denominator column (patients) (add a `denominator` column)"))
+                issues.append((.init(file: dataset.file, line: 1, column: nil,
+                                     message: "a \(chart) chart needs a denominator column (patients) (add a `denominator` column)"), nil))
             }
             let records = dataset.records
             for index in 0..<records.count {
                 guard let denominator = records.denominator[index], records.value[index] > denominator else { continue }
-                issues.append(.init(file: dataset.file, line: Int(records.line[index]), column: "count",
-                                    message: "count \(formatNumber(records.value[index])) is above its denominator \(formatNumber(denominator)); a proportion cannot exceed 1 (a p chart's denominator is the number of patients)"))
+                issues.append((.init(file: dataset.file, line: Int(records.line[index]), column: "count",
+                                     message: "count \(formatNumber(records.value[index])) is above its denominator \(formatNumber(denominator)); a proportion cannot exceed 1 (a p chart's denominator is the number of patients)"),
+                               "count above its denominator"))
             }
         case "g", "t":
             if dataset.events == nil {
-                issues.append(.init(file: dataset.file, line: nil, column: nil,
-                                    message: "a \(chart) chart plots the days between incidents, so it needs incident dates (give an event-level file with trust, ward, measure and date columns, one row per incident)"))
+                issues.append((.init(file: dataset.file, line: nil, column: nil,
+                                     message: "a \(chart) chart plots the days between incidents, so it needs incident dates (give an event-level file with trust, ward, measure and date columns, one row per incident)"), nil))
             }
         default: break
         }

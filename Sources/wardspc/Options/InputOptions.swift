@@ -18,6 +18,15 @@ struct InputOptions: ParsableArguments {
             help: "Day/month order of slashed dates: auto (decided from the file; an undecidable file is an error), iso, dmy (UK DD/MM/YYYY) or mdy.")
     var dateFormat: DateOrder = .auto
 
+    @Option(help: "Text encoding of a CSV file: auto (UTF-8 with or without a byte-order mark, UTF-16 with one, else Windows-1252 when no byte is UTF-8), utf-8 or windows-1252.")
+    var encoding: TextEncoding = .auto
+
+    @Option(help: "What separates a CSV file's columns: auto (found from the header row), comma, semicolon or tab.")
+    var separator: Separator = .auto
+
+    @Option(help: "The sheet of an Excel workbook (.xlsx) to read, by its name as on its tab. Default: the first sheet.")
+    var sheet: String?
+
     @Flag(help: "Turn row errors into warnings and skip those rows (they are listed). File-level errors still stop.")
     var lenient = false
 
@@ -67,6 +76,9 @@ struct InputOptions: ParsableArguments {
         options.limits = CSVScanner.Limits(maxFieldBytes: maxFieldBytes, maxFields: maxColumns)
         options.maxRowsPerSeries = maxRowsPerSeries
         options.maxRows = maxRows
+        options.encoding = encoding
+        options.separator = separator
+        options.sheet = sheet
         return options
     }
 }
@@ -75,6 +87,8 @@ extension InputFormat: ExpressibleByArgument {}
 extension PeriodChoice: ExpressibleByArgument {}
 extension DateOrder: ExpressibleByArgument {}
 extension DenominatorScope: ExpressibleByArgument {}
+extension TextEncoding: ExpressibleByArgument {}
+extension Separator: ExpressibleByArgument {}
 
 /// The span of data looked at: for event-level input (DESIGN.md §3.3) the observation
 /// window whose every period is counted (zero where there was no incident).
