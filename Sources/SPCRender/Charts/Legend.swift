@@ -1,7 +1,7 @@
 import SPCCore
 import WardSPC
 
-/// The key under a chart: the marks in use and the lines, in one row that fits.
+/// The key under a chart: only the marks and lines it shows, in rows that fit.
 enum Legend {
     enum Item {
         case mark(PointStyle, String)
@@ -16,12 +16,17 @@ enum Legend {
             if styles.contains(.neutralHigh) { items.append(.mark(.neutralHigh, "Special cause high")) }
             if styles.contains(.neutralLow) { items.append(.mark(.neutralLow, "Special cause low")) }
         } else {
-            items.append(.mark(.improvement, "Improvement"))
-            items.append(.mark(.concern, "Concern"))
+            if styles.contains(.improvement) { items.append(.mark(.improvement, "Improvement")) }
+            if styles.contains(.concern) { items.append(.mark(.concern, "Concern")) }
         }
-        if report.points.contains(where: \.excluded) { items.append(.hollow("Excluded")) }
+        // Hollow marks: points left out by the analyst, and partial months (a week missing).
+        let partial = report.points.contains(where: \.partial)
+        let excluded = report.points.contains { $0.excluded && !$0.partial }
+        if partial || excluded {
+            items.append(.hollow(partial && excluded ? "Excluded or partial month" : partial ? "Partial month" : "Excluded"))
+        }
         items.append(.line(Palette.centreLine, nil, ChartVocabulary.centreName(report.chart)))
-        if report.chart.hasLimits {
+        if report.chart.hasLimits, report.points.contains(where: { $0.lower != nil || $0.upper != nil }) {
             items.append(.line(Palette.limitLine, SPCChart.hasSteppedLimits(report) ? nil : "5 3", "Limits"))
         }
         if hasTarget { items.append(.line(Palette.target, "6 3", "Target")) }
