@@ -57,6 +57,16 @@ import Testing
         #expect(advice.reason.contains("10 in two years"))
     }
 
+    /// 18 incidents in 24 months (0.75 a month) is over the weekly bar of 0.5 a period but
+    /// under one a month: too sparse, as a weekly series summed to the same months would be.
+    @Test func monthlyData_underOneAMonth_isTooSparse() {
+        let monthly = ChartAdvisor.advise(Self.facts(incidents: 18, weeks: 24, period: .month))
+        #expect(!monthly.showsSignals && monthly.reason.hasPrefix("too few incidents"), "\(monthly.reason)")
+        let weekly = ChartAdvisor.advise(Self.facts(incidents: 18, weeks: 104))  // the same two years, weekly
+        #expect(!weekly.showsSignals)
+        #expect(ChartAdvisor.advise(Self.facts(incidents: 30, weeks: 24, period: .month)).showsSignals)
+    }
+
     @Test func explicitChartOnRareData_warns() {
         #expect(ChartAdvisor.rareWarning(Self.facts(incidents: 30), chart: .u)?.hasPrefix("rare events: 0.29 incidents a week") == true)
         #expect(ChartAdvisor.rareWarning(Self.facts(incidents: 300), chart: .u) == nil)

@@ -93,7 +93,7 @@ public enum Anhoej {
             }
         }
         func limit(of side: SignalSide) -> Int { side == .high ? runLimits.high : runLimits.low }
-        let longest = scan.runs.indices.max { scan.runs[$0].length < scan.runs[$1].length }
+        let longest = scan.longestRun
         let longestRun = longest.map { scan.runs[$0].length } ?? 0
         let runLimit = longest.map { limit(of: scan.runs[$0].side) } ?? nominalRunLimit
         let crossings = max(scan.runs.count - 1, 0)

@@ -12,6 +12,13 @@ public enum CentreLineRuns {
         public var useful: [Int] = []
         public var runs: [(start: Int, length: Int, side: SignalSide)] = []
 
+        /// The index (in `runs`) of the longest run, the first of equal ones; `nil` without runs.
+        public var longestRun: Int? {
+            var longest: Int?
+            for run in runs.indices where longest.map({ runs[run].length > runs[$0].length }) ?? true { longest = run }
+            return longest
+        }
+
         public func points(ofRun run: Int) -> [Int] {
             Array(useful[runs[run].start..<(runs[run].start + runs[run].length)])
         }

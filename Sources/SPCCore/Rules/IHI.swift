@@ -74,7 +74,7 @@ public enum IHI {
             if tooFew { events.append(SignalEvent(kind: .tooFewRuns, points: usefulIndices, side: nil, phase: phase)) }
             if tooMany { events.append(SignalEvent(kind: .tooManyRuns, points: usefulIndices, side: nil, phase: phase)) }
 
-            let longest = scan.runs.indices.max { scan.runs[$0].length < scan.runs[$1].length }
+            let longest = scan.longestRun
             let longestRun = longest.map { scan.runs[$0].length } ?? 0
             let longestShiftLength = longest.map { shiftLength(scan.runs[$0].side) } ?? parameters.shiftLength
             let longestRunLimit = longestShiftLength == Int.max ? Int.max : max(longestShiftLength - 1, 0)

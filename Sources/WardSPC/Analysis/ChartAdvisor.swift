@@ -133,7 +133,10 @@ public enum ChartAdvisor {
         let hasBedDays = facts.periodsWithDenominator > 0
         let period = facts.periodKind.name
         let mean = facts.meanPerPeriod
-        if mean >= rareMeanPerPeriod {
+        // Monthly data cannot be summed further: a monthly chart needs `monthlyMinimum` a month,
+        // the same bar a weekly series summed to months must clear.
+        let ordinary = facts.periodKind == .month ? mean >= monthlyMinimum : mean >= rareMeanPerPeriod
+        if ordinary {
             let exact = mean < probabilityLimitsBelowMean
             let what = hasBedDays ? "counts with bed days: a u chart of the rate per 1,000 occupied bed days"
                 : "counts without bed days: a c chart"
