@@ -59,4 +59,16 @@ import WardSPC
         #expect(reading.contains("rose from") && reading.contains("the worse direction"), "\(reading)")
         #expect(ReadingConsistencyTests.contradictions(report).isEmpty)
     }
+
+    /// A series `--chart auto` draws without signals (too few incidents) says so, not
+    /// "too few points for limits".
+    @Test func tooSparseSeries_saysWhyThereAreNoLimits() throws {
+        var counts = [Int?](repeating: 0, count: 60)
+        for week in stride(from: 2, to: 60, by: 9) { counts[week] = 1 }
+        let report = try TestSeries.analyse(TestSeries.weeklyCSV(counts)) { $0.autoChart = true }[0]
+        #expect(report.drawnWithoutSignals)
+        let reading = ChartReading.sentence(report)
+        #expect(reading.hasPrefix("No limits or signals: too few incidents for a chart to tell change from chance; mean"), "\(reading)")
+        #expect(ReadingConsistencyTests.contradictions(report).isEmpty)
+    }
 }

@@ -55,7 +55,7 @@ import WardSPC
         let words: [(prefix: String, style: PointStyle?)] = [
             ("Special-cause improvement", .improvement), ("Special-cause concern", .concern),
             ("Special-cause variation", nil), ("Common-cause", .commonCause), ("Random variation", .commonCause),
-            ("Non-random", .commonCause), ("Too few points", .commonCause),
+            ("Non-random", .commonCause), ("Too few points", .commonCause), ("No limits or signals", .commonCause),
         ]
         if let match = words.first(where: { reading.hasPrefix($0.prefix) }) {
             if let expected = match.style, expected != style { problems.append("says ‘\(match.prefix)’ beside a \(style) point") }

@@ -41,6 +41,10 @@ public enum ChartReading {
         let theCentre = report.phases.count > 1 ? "this phase's \(centreName)" : "the \(centreName)"
         let phase = point.phase
         let phaseStart = report.phases.first { $0.index == phase }?.start ?? point.period
+        if report.drawnWithoutSignals {
+            let centre = point.centre.map { "; \(centreName) \(ValueText.reading($0)) since \(DateText.month(phaseStart))" } ?? ""
+            return "No limits or signals: too few incidents for a chart to tell change from chance\(centre)."
+        }
         if report.chart.hasLimits && point.lower == nil && point.upper == nil {
             let centre = point.centre.map { "; \(centreName) \(ValueText.reading($0)) so far" } ?? ""
             return "Too few points since \(DateText.month(phaseStart)) for limits\(centre)."

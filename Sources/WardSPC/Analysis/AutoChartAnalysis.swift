@@ -48,6 +48,7 @@ extension Analyzer {
                 }
             }
             report.chartReason = advice.reason
+            report.drawnWithoutSignals = !advice.showsSignals
             reports.append(report)
         }
         return reports

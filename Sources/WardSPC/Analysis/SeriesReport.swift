@@ -58,6 +58,9 @@ public struct SeriesReport: Sendable {
     public var chart: ChartKind
     /// `--chart auto`: why this chart (`nil` for a chart asked for by name).
     public var chartReason: String?
+    /// `--chart auto` drew the series without limits or signals: too few incidents for any
+    /// chart to tell change from chance (`ChartAdvice.showsSignals`); `chartReason` says why.
+    public var drawnWithoutSignals = false
     public var rules: RuleParameters
     public var multiplier: Double
     public var screenMovingRanges: Bool
