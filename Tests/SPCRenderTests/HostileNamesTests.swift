@@ -55,7 +55,7 @@ import WardSPC
         let content = ReportContent(title: "Report \(Self.label) \(Self.trust)", series: series,
                                     provenance: .init(dataFile: "\(Self.ward).csv", software: "wardspc test", generated: "2026-01-01"))
         let output = HTMLReport.build(content)
-        let html = output.index.string
+        let html = try #require(ReportScriptTests.withoutFigureScript(output.index.string))
         #expect(!html.contains("<script"))
         #expect(!html.contains("<img"))
         #expect(!html.contains("]]>"))

@@ -12,6 +12,10 @@ public struct ChartRenderOptions: Sendable {
     public var idPrefix: String = "chart"
     /// A file of its own (`xmlns` and an XML declaration) rather than SVG inside HTML.
     public var standalone = true
+    /// Each point's figures as a `<title>` on its own mark (what a browser shows on hover).
+    /// The report page turns this off: its common-cause marks are markers on the data line
+    /// and the figures travel once for the page's script (`PointFigures`).
+    public var pointTitles = true
 
     public init() {}
 }

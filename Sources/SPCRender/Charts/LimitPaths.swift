@@ -5,10 +5,11 @@ import WardSPC
 enum LimitPaths {
     enum Line { case centre, lower, upper }
 
-    /// The path of `line` over the points of `phase`, broken where a point has none.
+    /// The path of `line` over the points of `phase`, broken where a point has none
+    /// (`wholeUnits`: rounded to whole units, for small drawings).
     static func path(_ line: Line, phase: Int, report: SeriesReport, geometry: ChartGeometry,
-                     x: LinearScale, y: LinearScale) -> PathData {
-        var path = PathData()
+                     x: LinearScale, y: LinearScale, wholeUnits: Bool = false) -> PathData {
+        var path = PathData(wholeUnits: wholeUnits)
         var currentY: Double? = nil
         var pendingEnd = 0.0
         for (index, point) in report.points.enumerated() where point.phase == phase {

@@ -8,6 +8,12 @@ import WardSPC
 enum PointTooltip {
     /// Writes the tooltip as the content of the `<title>` element already opened.
     static func write(_ point: SeriesReport.Point, report: SeriesReport, exclusion: String?, into svg: inout MarkupWriter) {
+        svg.text(text(point, report: report, exclusion: exclusion))
+    }
+
+    /// The tooltip as plain text (unescaped: the page's figures carry it as a JSON string).
+    static func text(_ point: SeriesReport.Point, report: SeriesReport, exclusion: String?) -> String {
+        var svg = PlainText()
         switch report.period {
         case "week":
             svg.text("Week of ")
@@ -64,13 +70,14 @@ enum PointTooltip {
                 svg.text(")")
             }
         }
+        return svg.string
     }
 
-    /// The tooltip as text (tests, and callers outside a writer).
-    static func text(_ point: SeriesReport.Point, report: SeriesReport, exclusion: String?) -> String {
-        var writer = MarkupWriter(capacity: 256)
-        write(point, report: report, exclusion: exclusion, into: &writer)
-        return writer.string
+    /// Text appended piece by piece, as a writer would take it.
+    private struct PlainText {
+        var string = ""
+        init() { string.reserveCapacity(128) }
+        mutating func text(_ piece: String) { string += piece }
     }
 
     static func signalWords(_ kind: SignalKind) -> String {

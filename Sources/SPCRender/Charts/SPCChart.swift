@@ -17,7 +17,22 @@ public enum SPCChart {
 
     /// The chart as markup, to embed in a page without another copy.
     public static func markup(_ report: SeriesReport, options: ChartRenderOptions = ChartRenderOptions()) -> MarkupWriter {
-        var svg = MarkupWriter(capacity: 24_576 + report.points.count * 220)
+        var figures: PointFigures.Chart?
+        return markup(report, options: options, figureIndex: nil, figures: &figures)
+    }
+
+    /// The chart for the report page with `options.pointTitles` off: its markup, marked
+    /// `data-figures="index"`, and its points' hover figures for the page's script.
+    static func pageMarkup(_ report: SeriesReport, options: ChartRenderOptions, figureIndex: Int)
+        -> (markup: MarkupWriter, figures: PointFigures.Chart) {
+        var figures: PointFigures.Chart? = PointFigures.Chart()
+        let markup = markup(report, options: options, figureIndex: figureIndex, figures: &figures)
+        return (markup, figures ?? PointFigures.Chart())
+    }
+
+    private static func markup(_ report: SeriesReport, options: ChartRenderOptions, figureIndex: Int?,
+                               figures: inout PointFigures.Chart?) -> MarkupWriter {
+        var svg = MarkupWriter(capacity: 24_576 + report.points.count * (options.pointTitles ? 220 : 40))
         let width = options.width, height = options.height
         let geometry = ChartGeometry(report)
         let units = options.units ?? ChartVocabulary.units(report)
@@ -25,7 +40,7 @@ public enum SPCChart {
 
         SVGDocument.open(width: width, height: height, standalone: options.standalone, idPrefix: options.idPrefix,
                          title: ChartVocabulary.title(report), description: description(report, units: units, reading: reading),
-                         cssClass: "spc-chart", into: &svg)
+                         cssClass: "spc-chart", dataFigures: figureIndex, into: &svg)
 
         // Header: title, subtitle (up to two lines), icons at the top right.
         let iconCount = (report.variation != nil ? 1 : 0) + (report.assurance != nil ? 1 : 0)
@@ -74,11 +89,14 @@ public enum SPCChart {
         drawPhases(report, geometry: geometry, x: x, plot: plot, into: &svg)
         drawNotes(report, geometry: geometry, x: x, plot: plot, into: &svg)
         drawLines(report, geometry: geometry, x: x, y: y, target: options.target, plot: plot, into: &svg)
-        drawDataLine(report, geometry: geometry, x: x, y: y, into: &svg)
         // Marks sized to the space each period has, so 150 weeks do not merge into a band.
         let spacing = plot.width / Double(max(1, report.points.count))
         let markSize = min(3.0, max(1.8, spacing * 0.9))
-        drawPoints(report, geometry: geometry, x: x, y: y, markSize: markSize, into: &svg)
+        let dotMarker = options.pointTitles ? nil : options.idPrefix + "-dot"
+        if let dotMarker { defineDot(dotMarker, size: markSize, into: &svg) }
+        drawDataLine(report, geometry: geometry, x: x, y: y, dotMarker: dotMarker, into: &svg)
+        drawPoints(report, geometry: geometry, x: x, y: y, markSize: markSize, titles: options.pointTitles,
+                   figures: &figures, into: &svg)
         edgeLabels(report, y: y, target: options.target)
             .draw(x: plot.right + 5, top: plot.top - 6, bottom: plot.bottom + 4, spacing: 13.5, fontSize: fontSize, into: &svg)
         Legend.draw(legend, x: 10, y: plot.bottom + 36, maxWidth: width - 20, fontSize: fontSize, into: &svg)
@@ -315,8 +333,34 @@ public enum SPCChart {
         svg.end("g")
     }
 
+    /// The common-cause mark as a marker, drawn at every vertex of the data line (the page's
+    /// charts): the same circle `MarkShapes` draws, at no cost per point.
+    private static func defineDot(_ id: String, size: Double, into svg: inout MarkupWriter) {
+        svg.open("defs")
+        svg.start("marker")
+        svg.attribute("id", text: id)
+        svg.attribute("markerUnits", "userSpaceOnUse")
+        svg.attribute("markerWidth", size * 2)
+        svg.attribute("markerHeight", size * 2)
+        svg.attribute("refX", size)
+        svg.attribute("refY", size)
+        svg.attribute("overflow", "visible")
+        svg.endStart()
+        svg.start("circle")
+        svg.attribute("cx", size)
+        svg.attribute("cy", size)
+        svg.attribute("r", size)
+        svg.attribute("fill", Palette.commonCause)
+        svg.endEmpty()
+        svg.end("marker")
+        svg.end("defs")
+    }
+
+    /// The line joining the points, broken at missing periods. With `dotMarker`, every
+    /// vertex carries the common-cause mark (a lone point gets a zero-length segment so
+    /// it has a vertex in every renderer); special-cause and excluded marks are drawn over it.
     private static func drawDataLine(_ report: SeriesReport, geometry: ChartGeometry, x: LinearScale, y: LinearScale,
-                                     into svg: inout MarkupWriter) {
+                                     dotMarker: String? = nil, into svg: inout MarkupWriter) {
         var path = PathData()
         var drawing = false
         for (index, point) in report.points.enumerated() {
@@ -326,6 +370,9 @@ public enum SPCChart {
             }
             let px = x(geometry.days[index]), py = y(value)
             if drawing { path.line(px, py) } else { path.move(px, py) }
+            let continues = !geometry.gapAfter[index] && index + 1 < report.points.count
+                && report.points[index + 1].value.map(\.isFinite) == true
+            if dotMarker != nil && !drawing && !continues { path.horizontal(px) }
             drawing = !geometry.gapAfter[index]
         }
         guard !path.isEmpty else { return }
@@ -336,11 +383,21 @@ public enum SPCChart {
         svg.attribute("stroke", Palette.dataLine)
         svg.attribute("stroke-width", 1.5)
         svg.attribute("stroke-linejoin", "round")
+        if let dotMarker {
+            let reference = "url(#" + dotMarker + ")"
+            svg.attribute("marker-start", text: reference)
+            svg.attribute("marker-mid", text: reference)
+            svg.attribute("marker-end", text: reference)
+        }
         svg.endEmpty()
     }
 
+    /// The marks: each with its `<title>` when `titles`; otherwise (the page) only the
+    /// special-cause and excluded ones, over the data line's markers, with every point's
+    /// tooltip and centre added to `figures`.
     private static func drawPoints(_ report: SeriesReport, geometry: ChartGeometry, x: LinearScale, y: LinearScale,
-                                   markSize: Double, into svg: inout MarkupWriter) {
+                                   markSize: Double, titles: Bool, figures: inout PointFigures.Chart?,
+                                   into svg: inout MarkupWriter) {
         let exclusions = report.annotations.filter { $0.kind == .exclude }
         svg.start("g")
         svg.attribute("class", "points")
@@ -351,7 +408,16 @@ public enum SPCChart {
             guard let value = point.value, value.isFinite else { continue }
             let style = PointStyle(point)
             let size = style.isSpecialCause ? markSize + 0.7 : markSize
-            let name = MarkShapes.open(style, x: x(geometry.days[index]), y: y(value), size: size, into: &svg)
+            let px = x(geometry.days[index]), py = y(value)
+            let exclusion = point.excluded ? exclusions.first {
+                Double($0.date.dayNumber) >= geometry.stepStart[index] - 3.5 && Double($0.date.dayNumber) < geometry.stepEnd[index] + 3.5
+            }?.label : nil
+            if !titles {
+                figures?.add(x: px, y: py, text: PointTooltip.text(point, report: report, exclusion: exclusion))
+                // The data line's marker is this point's mark unless it stands out.
+                if !style.isSpecialCause && !point.excluded { continue }
+            }
+            let name = MarkShapes.open(style, x: px, y: py, size: size, into: &svg)
             svg.attribute("class", style.markClass)
             if point.excluded {
                 svg.attribute("fill", Palette.background)
@@ -359,10 +425,11 @@ public enum SPCChart {
             } else if style.isSpecialCause {
                 svg.attribute("fill", style.colour)
             }
+            guard titles else {
+                svg.endEmpty()
+                continue
+            }
             svg.endStart()
-            let exclusion = point.excluded ? exclusions.first {
-                Double($0.date.dayNumber) >= geometry.stepStart[index] - 3.5 && Double($0.date.dayNumber) < geometry.stepEnd[index] + 3.5
-            }?.label : nil
             svg.start("title")
             svg.endStart()
             PointTooltip.write(point, report: report, exclusion: exclusion, into: &svg)

@@ -142,7 +142,7 @@ public enum SmallMultiples {
         svg.endStart()
         for phase in report.phases {
             for line in [LimitPaths.Line.upper, .lower, .centre] {
-                let path = LimitPaths.path(line, phase: phase.index, report: report, geometry: geometry, x: x, y: y)
+                let path = LimitPaths.path(line, phase: phase.index, report: report, geometry: geometry, x: x, y: y, wholeUnits: true)
                 guard !path.isEmpty else { continue }
                 svg.start("path")
                 svg.attribute("class", line == .centre ? "centre" : "limit")
@@ -156,7 +156,7 @@ public enum SmallMultiples {
         svg.end("g")
 
         // The data, and the special-cause points.
-        var line = PathData()
+        var line = PathData(wholeUnits: true)
         var drawing = false
         for (index, point) in report.points.enumerated() {
             guard let value = point.value, value.isFinite else { drawing = false; continue }

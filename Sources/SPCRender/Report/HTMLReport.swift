@@ -1,8 +1,9 @@
 import WardSPC
 
 /// The self-contained report: one `index.html` with every chart inline (SVG and CSS in
-/// the page; no fonts, scripts, images or requests from anywhere), readable on a phone
-/// and printed on A4, plus each chart as its own `.svg` beside it.
+/// the page, and one small script for the points' hover figures; no fonts, images or
+/// requests from anywhere), readable on a phone and printed on A4, plus each chart as its
+/// own `.svg` beside it.
 ///
 /// Sections: the programme headline (when `evaluate` results are given), the icon
 /// summary (worst concerns first), every measure's small multiples, a section per trust
@@ -77,7 +78,8 @@ public enum HTMLReport {
             }
             html.end("section")
         }
-        WardSections.write(content, trusts: trusts, charts: charts, links: chartLinks, into: &html)
+        var figures = PointFigures()
+        WardSections.write(content, trusts: trusts, charts: charts, links: chartLinks, figures: &figures, into: &html)
         if !content.funnels.isEmpty {
             html.open("section", class: "funnels", id: "funnels")
             html.element("h2", text: "Wards compared: funnel plots")
@@ -100,6 +102,7 @@ public enum HTMLReport {
         html.text("\(content.provenance.software) · generated \(content.provenance.generated) · from \(content.provenance.dataFile). Every figure on this page comes from that file; the page loads nothing from anywhere else.")
         html.end("footer")
         html.end("div")
+        ReportScript.write(figures, into: &html)
         html.fixed("\n</body>\n</html>\n")
         charts += grids + funnelFiles + rateRatioFiles.keys.sorted().map { rateRatioFiles[$0]! }
         return Output(index: html, charts: charts)

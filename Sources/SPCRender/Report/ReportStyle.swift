@@ -54,6 +54,8 @@ enum ReportStyle {
     tr.prone td:first-child { box-shadow: inset 4px 0 0 var(--concern); }
     dl.methods dt { font-weight: bold; margin-top: 10px; }
     dl.methods dd { margin: 2px 0 0 0; }
+    .point-tip { position: fixed; z-index: 10; max-width: 300px; padding: 6px 9px; border-radius: 4px; background: #212b32; color: #ffffff; font-size: 0.85rem; line-height: 1.35; white-space: pre-line; pointer-events: none; unicode-bidi: isolate; box-shadow: 0 2px 6px rgba(0, 0, 0, 0.25); }
+    .point-focus { fill: none; stroke: #212b32; stroke-width: 1.5; pointer-events: none; }
     footer { margin-top: 32px; padding-top: 8px; border-top: 1px solid var(--rule); color: var(--muted); font-size: 0.85rem; }
     @media (max-width: 600px) {
       body { font-size: 15px; }
@@ -64,6 +66,7 @@ enum ReportStyle {
     }
     @page { size: A4; margin: 14mm 12mm; }
     @media print {
+      .point-tip, .point-focus { display: none !important; }
       body { font-size: 10pt; }
       h1 { font-size: 18pt; }
       h2 { font-size: 14pt; margin: 0 0 3mm; }

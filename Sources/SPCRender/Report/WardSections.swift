@@ -8,7 +8,8 @@ enum WardSections {
     static func chartID(_ stem: String) -> String { "chart-" + stem }
 
     static func write(_ content: ReportContent, trusts: [(trust: String, wards: [(ward: String, series: [Int])])],
-                      charts: [ChartFiles.Chart], links: [ChartFormat] = [], into html: inout MarkupWriter) {
+                      charts: [ChartFiles.Chart], links: [ChartFormat] = [], figures: inout PointFigures,
+                      into html: inout MarkupWriter) {
         let chartBySeries = Dictionary(uniqueKeysWithValues: charts.compactMap { chart in chart.series.first.map { ($0, chart) } })
         for (trustPosition, group) in trusts.enumerated() {
             html.open("section", class: "trust", id: trustID(trustPosition))
@@ -32,8 +33,11 @@ enum WardSections {
                     var options = content.chartOptions
                     options.standalone = false
                     options.idPrefix = "inline-" + chart.stem
+                    options.pointTitles = false
                     html.open("figure", id: chartID(chart.stem))
-                    html.append(SPCChart.markup(report, options: options))
+                    let drawn = SPCChart.pageMarkup(report, options: options, figureIndex: figures.nextIndex)
+                    html.append(drawn.markup)
+                    figures.append(drawn.figures)
                     html.open("figcaption")
                     html.paragraph(ChartReading.sentence(report), class: "reading")
                     if let note = MeasureNotes.note(for: report.measure, catalogue: content.catalogue) { html.paragraph(note, class: "note") }

@@ -2,14 +2,20 @@
 /// finer than any screen or printer shows), without `String(format:)` or allocation.
 enum CoordinateText {
     static func append(_ value: Double, to bytes: inout [UInt8]) {
-        guard value.isFinite else {
-            bytes.append(UInt8(ascii: "0"))
-            return
-        }
-        let tenths = Int64((value * 10).rounded())
+        append(tenths: tenths(value), to: &bytes)
+    }
+
+    /// `value` in whole tenths (0 for a value that is not finite; clamped far beyond any drawing).
+    static func tenths(_ value: Double) -> Int {
+        guard value.isFinite else { return 0 }
+        return Int((min(max(value, -1e15), 1e15) * 10).rounded())
+    }
+
+    /// A number of tenths as a decimal with at most one fractional digit (`-12.5`, `3`).
+    static func append(tenths: Int, to bytes: inout [UInt8]) {
         if tenths < 0 { bytes.append(UInt8(ascii: "-")) }
         let magnitude = tenths.magnitude
-        appendDigits(magnitude / 10, to: &bytes)
+        appendDigits(UInt64(magnitude / 10), to: &bytes)
         let fraction = magnitude % 10
         if fraction != 0 {
             bytes.append(UInt8(ascii: "."))

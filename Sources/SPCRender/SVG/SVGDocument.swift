@@ -10,7 +10,8 @@ enum SVGDocument {
     /// Opens `<svg>`. A standalone file gets the XML declaration, `xmlns` and a pixel size;
     /// SVG inside HTML needs neither and is sized by the page's style sheet.
     static func open(width: Double, height: Double, standalone: Bool, idPrefix: String, title: String,
-                     description: String, cssClass: StaticString, into svg: inout MarkupWriter) {
+                     description: String, cssClass: StaticString, dataFigures: Int? = nil,
+                     into svg: inout MarkupWriter) {
         if standalone {
             svg.fixed("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         }
@@ -25,6 +26,8 @@ enum SVGDocument {
         svg.attribute("role", "img")
         svg.attribute("aria-labelledby", text: "\(idPrefix)-title \(idPrefix)-desc")
         svg.attribute("font-family", fontFamily)
+        // The report page's charts: which entry of the page's point figures is this chart's.
+        if let dataFigures { svg.attribute("data-figures", dataFigures) }
         svg.endStart()
         svg.start("title")
         svg.attribute("id", text: "\(idPrefix)-title")
