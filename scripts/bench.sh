@@ -71,11 +71,13 @@ fi
 [ -x "$WARDSPC" ] || { echo "no release wardspc at $WARDSPC: run make release (make bench does)" >&2; exit 1; }
 
 # --- inputs --------------------------------------------------------------------------
-generate() {  # generate SERIES: the long file, once
+generate() {  # generate SERIES [WEEKS]: the long file, once
+  local weeks=${2:-156}
   local file=$BENCH_DIR/long-$1.csv
+  [ "$weeks" = 156 ] || file=$BENCH_DIR/long-$1-$weeks-weeks.csv
   if [ ! -s "$file" ]; then
-    say "generating $1 series into $file"
-    python3 scripts/generate_big_csv.py --series "$1" --out "$file.tmp.$$"
+    say "generating $1 series × $weeks weeks into $file"
+    python3 scripts/generate_big_csv.py --series "$1" --weeks "$weeks" --out "$file.tmp.$$"
     mv "$file.tmp.$$" "$file"
   fi
   echo "$file"
@@ -150,6 +152,14 @@ if [ $can_chart = 1 ]; then
   CHART_DIR=$(mktemp -d "${TMPDIR:-/tmp}/wardspc-bench-charts.XXXXXX")
   time_cli chart_1k auto 1 "$WARDSPC" chart "$F1K" --out "$CHART_DIR/svg" --force
   ls "$CHART_DIR/svg" | grep -c '\.svg$' > "$OUT/chart_1k.files" || true
+  # The report on one-week series (issue 17: it was superlinear — 2.5 s at 10k, 21 s at
+  # 40k, unfinished at 100k): every chart drawn and written, so file creation counts too.
+  R10K=$(generate 10000 1)
+  time_cli report_10k_one_week 3 0 "$WARDSPC" report "$R10K" --out "$CHART_DIR/report-10k" --force --quiet
+  if [ "${BENCH_SKIP_100K:-0}" != 1 ]; then
+    R100K=$(generate 100000 1)
+    time_cli report_100k_one_week 1 0 "$WARDSPC" report "$R100K" --out "$CHART_DIR/report-100k" --force --quiet
+  fi
   rm -rf "$CHART_DIR"
 else
   echo "skipped chart: wardspc chart lacks --out or --force" >&2

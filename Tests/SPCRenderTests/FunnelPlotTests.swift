@@ -45,3 +45,26 @@ import Testing
         #expect(ys.allSatisfy { $0 >= 55.5 && $0 <= 356.5 })
     }
 }
+
+extension FunnelPlotTests {
+    /// The label placer's grid answers exactly as testing every box would (it replaced that
+    /// n² scan), including boxes across cell edges, negative coordinates and piled duplicates.
+    @Test func boxGrid_answersAsTestingEveryBox() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20 {
+            var grid = FunnelPlot.BoxGrid()
+            var every: [FunnelPlot.Box] = []
+            for _ in 0..<300 {
+                let left = Double(Int.random(in: -60...600, using: &generator)) + [0, 0.5, 0.25].randomElement(using: &generator)!
+                let top = Double(Int.random(in: -30...400, using: &generator))
+                let box = FunnelPlot.Box(left: left, top: top, right: left + Double.random(in: 0.5...90, using: &generator),
+                                         bottom: top + Double.random(in: 0.5...12, using: &generator))
+                #expect(grid.overlaps(box) == every.contains { $0.overlaps(box) })
+                if Bool.random(using: &generator) {
+                    grid.insert(box)
+                    every.append(box)
+                }
+            }
+        }
+    }
+}

@@ -58,7 +58,7 @@ def main():
             machine[key] = value
     rows = {name: load(directory, name) for name in
             ["summary_10k", "points_10k", "evaluate_10k", "summary_100k", "chart_1k",
-             "fread_process_10k", "pandas_pcc_10k"]}
+             "report_10k_one_week", "report_100k_one_week", "fread_process_10k", "pandas_pcc_10k"]}
     fread_in_r = None
     fread_in_r_cpu = None
     path = os.path.join(directory, "fread_inR_10k.txt")
@@ -90,6 +90,8 @@ def main():
         "evaluate_10k": "`wardspc evaluate` 10k `--baseline-until 2023-12-25 --from 2024-07-01 --format json`",
         "summary_100k": "`wardspc analyze` 100k `--chart u --summary --format csv --max-rows 20000000`",
         "chart_1k": "`wardspc chart` 1k series, every SVG (`--out DIR --force`)",
+        "report_10k_one_week": "`wardspc report` 10k one-week series (every chart drawn and written)",
+        "report_100k_one_week": "`wardspc report` 100k one-week series",
         "fread_process_10k": "R `data.table::fread` 10k, whole `Rscript` process",
         "pandas_pcc_10k": f"pandas + pycontrolcharts 10k, every series ({pandas_chart}), whole process",
     }
@@ -137,6 +139,9 @@ def main():
     print(f"| 100k peak RSS, analyze --summary | {megabytes(big_rss)} | ≤ 1 GB | "
           f"{verdict(None if big_rss is None else big_rss * 1024 <= GB)} |")
     print(f"| chart, 1k series, every SVG | {seconds(chart)} | ≤ 1 s | {verdict(None if chart is None else chart <= 1.0)} |")
+    report_scale = ratio(median("report_100k_one_week"), median("report_10k_one_week"))
+    print(f"| 100k ÷ 10k time, report on one-week series (issue 17: linear) | {fmt(report_scale)} | ≤ 11× | "
+          f"{verdict(None if report_scale is None else report_scale <= 11)} |")
     print(f"| pandas + pycontrolcharts ÷ analyze --summary | {fmt(pandas_ratio)} | ≥ 30× | "
           f"{verdict(None if pandas_ratio is None else pandas_ratio >= 30)} |")
     print(f"| analyze --summary ÷ fread's bare read (in R) | {fmt(fread_ratio)} | ≤ 2× | "

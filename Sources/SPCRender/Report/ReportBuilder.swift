@@ -126,14 +126,15 @@ public enum ReportBuilder {
                 let names = processMeasures.sorted().map { DisplayName.measure($0, catalogue: analysisSettings.catalogue) }
                 content.headline?.notes.append("\(names.joined(separator: ", ")): a process measure (a share of those due), not a rate of incidents, so not in the headline; its p charts show its change.")
             }
+            // Measures in the order the series first show them, each once.
             var measures: [String] = []
-            for series in analysis.series where !measures.contains(series.measure) && !processMeasures.contains(series.measure) {
+            var seen: Set<String> = []
+            for series in analysis.series where !processMeasures.contains(series.measure) && seen.insert(series.measure).inserted {
                 measures.append(series.measure)
             }
+            let funnels = try FunnelData.compute(dataset, measures: measures, settings: analysisSettings)
             for measure in measures {
-                var funnelSettings = analysisSettings
-                funnelSettings.measures = [measure]
-                if let funnel = try FunnelData.compute(dataset, measure: measure, settings: funnelSettings) {
+                if let funnel = funnels[measure] {
                     content.funnels.append(FunnelPlotData(funnel, improvement: analysisSettings.improvement(of: measure)))
                 }
             }

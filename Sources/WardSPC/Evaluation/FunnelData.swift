@@ -36,16 +36,39 @@ public struct FunnelData: Sendable {
     public static func compute(_ dataset: WardDataset, measure: String, from: CivilDate? = nil, to: CivilDate? = nil,
                                adjustForOverdispersion: Bool = false,
                                settings: AnalysisSettings = AnalysisSettings()) throws(AnalysisError) -> FunnelData? {
+        try compute(dataset, measures: [measure], from: from, to: to, adjustForOverdispersion: adjustForOverdispersion,
+                    settings: settings)[measure]
+    }
+
+    /// `compute` for each of `measures` at once, from one pass over the dataset (a wide
+    /// file of 8,000 measures read its 2.4 million cells once per measure before); measures
+    /// with no exposure are left out.
+    public static func compute(_ dataset: WardDataset, measures: [String], from: CivilDate? = nil, to: CivilDate? = nil,
+                               adjustForOverdispersion: Bool = false,
+                               settings: AnalysisSettings = AnalysisSettings()) throws(AnalysisError) -> [String: FunnelData] {
         guard dataset.valueKind == .count else {
             throw AnalysisError("a funnel plot compares incident counts, and \(dataset.file) has a `value` column")
         }
+        let wanted = Set(measures)
         let data = try settings.selectingSubtypes(of: dataset)
         let built = SeriesBuilder.build(data) { trust, ward, name in
-            name == measure && settings.includes(trust, ward, name)
+            wanted.contains(name) && settings.includes(trust, ward, name)
         }
-        let bedDays = dataset.hasDenominator
+        var byMeasure: [String: [WardSeries]] = [:]
+        for series in built.series { byMeasure[series.measure, default: []].append(series) }
+        var funnels: [String: FunnelData] = [:]
+        for (measure, series) in byMeasure {
+            funnels[measure] = funnel(of: series, measure: measure, bedDays: dataset.hasDenominator, from: from, to: to,
+                                      adjustForOverdispersion: adjustForOverdispersion)
+        }
+        return funnels
+    }
+
+    /// The funnel of one measure's ward series (in the dataset's order).
+    private static func funnel(of built: [WardSeries], measure: String, bedDays: Bool, from: CivilDate?, to: CivilDate?,
+                               adjustForOverdispersion: Bool) -> FunnelData? {
         var wards: [(trust: String, ward: String, count: Int, exposure: Double)] = []
-        for series in built.series {
+        for series in built {
             var count = 0, exposure = 0.0
             for index in series.periods.indices {
                 let period = series.periods[index]
