@@ -63,6 +63,43 @@ public enum SmallMultiples {
         return svg
     }
 
+    /// The grid for the report page: the title and subtitle as text, then each panel as its
+    /// own small SVG (the same drawing, every panel with its dates) in a `div.panels` the
+    /// page's style sheet lays out — four across on a desktop, one on a phone — so nothing
+    /// needs sideways scrolling. The standalone grid file stays one SVG (`markup`).
+    static func pageMarkup(_ reports: [SeriesReport], options: Options = Options()) -> MarkupWriter {
+        var html = MarkupWriter(capacity: 4_096 + reports.count * 4_000)
+        let measure = reports.first.map { DisplayName.measure(of: $0) } ?? "No series"
+        let units = reports.first.map(ChartVocabulary.units) ?? ""
+        let chart = reports.first.map { "\(ChartVocabulary.chartName($0.chart)) · \(ChartVocabulary.rulesName($0.rules.kind))" } ?? ""
+        html.open("div", class: "grid-head")
+        html.element("h3", text: "\(measure): every ward")
+        html.paragraph("\(chart) · \(units) · \(ValueText.count(reports.count, "ward")) · own scale per panel", class: "muted")
+        html.end("div")
+        let geometries = reports.map(ChartGeometry.init)
+        let firstDay = geometries.filter { !$0.days.isEmpty }.map(\.firstDay).min() ?? 0
+        let lastDay = geometries.filter { !$0.days.isEmpty }.map(\.lastDay).max() ?? 1
+        let axis = TimeAxis(from: CivilDate(dayNumber: Int32(firstDay.rounded(.up))),
+                            to: CivilDate(dayNumber: Int32(lastDay.rounded(.down))),
+                            maxTicks: max(2, Int((options.panelWidth - 40) / 62)))
+        html.open("div", class: "panels")
+        for (index, report) in reports.enumerated() {
+            html.start("svg")
+            html.attribute("viewBox", text: "0 0 \(Int(options.panelWidth.rounded())) \(Int(options.panelHeight.rounded()))")
+            html.attribute("class", "panel-chart")
+            html.attribute("role", "img")
+            html.endStart()
+            // The accessible name and the hover text: the ward and its reading.
+            html.element("title", text: "\(report.trust) · \(report.ward): \(ChartReading.sentence(report))")
+            panel(report, geometry: geometries[index], left: 0, top: 0, width: options.panelWidth,
+                  height: options.panelHeight, firstDay: firstDay, lastDay: lastDay, axis: axis,
+                  labelAxis: true, titled: false, into: &html)
+            html.end("svg")
+        }
+        html.end("div")
+        return html
+    }
+
     private static func summary(_ reports: [SeriesReport]) -> String {
         var counts: [String: Int] = [:]
         for report in reports {
@@ -74,12 +111,12 @@ public enum SmallMultiples {
 
     private static func panel(_ report: SeriesReport, geometry: ChartGeometry, left: Double, top: Double, width: Double,
                               height: Double, firstDay: Double, lastDay: Double, axis: TimeAxis, labelAxis: Bool,
-                              into svg: inout MarkupWriter) {
+                              titled: Bool = true, into svg: inout MarkupWriter) {
         let plot = PlotArea(left: left + 30, top: top + 20, right: left + width - 4, bottom: top + height - (labelAxis ? 16 : 4))
         svg.start("g")
         svg.attribute("class", "panel")
         svg.endStart()
-        svg.element("title", text: "\(report.trust) · \(report.ward): \(ChartReading.sentence(report))")
+        if titled { svg.element("title", text: "\(report.trust) · \(report.ward): \(ChartReading.sentence(report))") }
         let iconSpace = report.variation == nil ? 0.0 : 18
         SVGDocument.text(TextFit.truncate("\(report.trust) · \(report.ward)", maxWidth: width - iconSpace - 2, fontSize: 11),
                          x: left, y: top + 11, size: 11, fill: Palette.text, bold: true, cssClass: "panel-title", into: &svg)

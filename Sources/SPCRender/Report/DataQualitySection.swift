@@ -53,10 +53,11 @@ enum DataQualitySection {
         } else {
             html.paragraph("\(ValueText.count(gappy.count, "series", "series")) in this report \(gappy.count == 1 ? "has" : "have") missing \(period)s (left as gaps in the charts, never read as zero) or implausible counts:")
             html.open("div", class: "table-wrap")
-            html.open("table", class: "data-quality-table")
+            html.open("table", class: "data-quality-table reflow")
             html.open("thead")
             html.open("tr")
-            for heading in ["Trust", "Ward", "Measures", "Missing \(period)s", "Implausible (over 10× the median)"] {
+            let headings = ["Trust", "Ward", "Measures", "Missing \(period)s", "Implausible (over 10× the median)"]
+            for heading in headings {
                 html.cell(heading, header: true)
             }
             html.end("tr")
@@ -64,12 +65,12 @@ enum DataQualitySection {
             html.open("tbody")
             for row in rows {
                 html.open("tr")
-                html.cell(row.trust)
-                html.cell(row.ward)
+                html.cell(row.trust, label: headings[0])
+                html.cell(row.ward, label: headings[1])
                 let all = row.measures.count == measuresOfWard["\(row.trust)\u{1F}\(row.ward)"] && row.measures.count > 1
-                html.cell(all ? "all \(row.measures.count)" : row.measures.map { DisplayName.measure($0) }.joined(separator: ", "))
-                html.cell(dates(row.missing))
-                html.cell(dates(row.implausible))
+                html.cell(all ? "all \(row.measures.count)" : row.measures.map { DisplayName.measure($0) }.joined(separator: ", "), label: headings[2])
+                html.cell(dates(row.missing), label: headings[3])
+                html.cell(dates(row.implausible), label: headings[4])
                 html.end("tr")
             }
             html.end("tbody")

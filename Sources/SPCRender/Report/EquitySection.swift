@@ -70,7 +70,7 @@ enum EquitySection {
         let rows = equity.rows.filter { $0.level == .programme && $0.measure == measure }
         guard let first = rows.first else { return }
         html.open("div", class: "table-wrap")
-        html.open("table", class: "equity-table")
+        html.open("table", class: "equity-table reflow")
         html.open("thead")
         html.open("tr")
         var headings = ["Window", "Group", "Incidents", "Share"]
@@ -81,19 +81,19 @@ enum EquitySection {
         html.open("tbody")
         for row in rows {
             html.open("tr")
-            html.cell(row.window.rawValue)
-            html.cell(row.group)
-            html.cell(ValueText.reading(Double(row.count)))
-            html.cell(row.share.map { ValueText.fixed(100 * $0, decimals: 1) + "%" } ?? "–")
+            html.cell(row.window.rawValue, label: headings[0])
+            html.cell(row.group, label: headings[1])
+            html.cell(ValueText.reading(Double(row.count)), label: headings[2])
+            html.cell(row.share.map { ValueText.fixed(100 * $0, decimals: 1) + "%" } ?? "–", label: headings[3])
             if equity.hasExposure {
-                html.cell(row.exposure.map { ValueText.reading($0.rounded()) } ?? "–")
-                html.cell(row.rate.map(ValueText.reading) ?? "–")
+                html.cell(row.exposure.map { ValueText.reading($0.rounded()) } ?? "–", label: headings[4])
+                html.cell(row.rate.map(ValueText.reading) ?? "–", label: headings[5])
                 if row.isReference {
-                    html.cell("1 (reference)")
+                    html.cell("1 (reference)", label: headings[6])
                 } else if let ratio = row.rateRatio {
-                    html.cell("\(ValueText.reading(ratio.estimate)) (\(ValueText.reading(ratio.interval.lower))–\(ValueText.reading(ratio.interval.upper)))")
+                    html.cell("\(ValueText.reading(ratio.estimate)) (\(ValueText.reading(ratio.interval.lower))–\(ValueText.reading(ratio.interval.upper)))", label: headings[6])
                 } else {
-                    html.cell("–")
+                    html.cell("–", label: headings[6])
                 }
             }
             html.end("tr")
@@ -123,11 +123,14 @@ enum EquitySection {
                 html.end("p")
             }
             html.open("div", class: "table-wrap")
-            html.open("table", class: "breakdown-table")
+            html.open("table", class: "breakdown-table reflow")
             html.open("thead")
             html.open("tr")
-            for heading in [breakdown.dimension == "context" ? "Context" : "Subtype", "Before: incidents (share)", "rate",
-                            "After: incidents (share)", "rate", "Change (95% CI)"] {
+            let headings = [breakdown.dimension == "context" ? "Context" : "Subtype", "Before: incidents (share)", "rate",
+                            "After: incidents (share)", "rate", "Change (95% CI)"]
+            // On a phone each cell names its column; "rate" alone would not say which.
+            let labels = [headings[0], headings[1], "Before: rate", headings[3], "After: rate", headings[5]]
+            for heading in headings {
                 html.cell(heading, header: true)
             }
             html.end("tr")
@@ -135,15 +138,15 @@ enum EquitySection {
             html.open("tbody")
             for row in breakdown.rows {
                 if row.isProne { html.open("tr", class: "prone") } else { html.open("tr") }
-                html.cell(row.value.replacingOccurrences(of: "_", with: " "))
-                html.cell("\(ValueText.reading(Double(row.baselineCount))) (\(row.baselineShare.map { ValueText.fixed(100 * $0, decimals: 0) + "%" } ?? "–"))")
-                html.cell(row.rate(row.baselineCount, row.baselineExposure, bedDays: breakdown.exposureIsBedDays).map(ValueText.reading) ?? "–")
-                html.cell("\(ValueText.reading(Double(row.comparisonCount))) (\(row.comparisonShare.map { ValueText.fixed(100 * $0, decimals: 0) + "%" } ?? "–"))")
-                html.cell(row.rate(row.comparisonCount, row.comparisonExposure, bedDays: breakdown.exposureIsBedDays).map(ValueText.reading) ?? "–")
+                html.cell(row.value.replacingOccurrences(of: "_", with: " "), label: labels[0])
+                html.cell("\(ValueText.reading(Double(row.baselineCount))) (\(row.baselineShare.map { ValueText.fixed(100 * $0, decimals: 0) + "%" } ?? "–"))", label: labels[1])
+                html.cell(row.rate(row.baselineCount, row.baselineExposure, bedDays: breakdown.exposureIsBedDays).map(ValueText.reading) ?? "–", label: labels[2])
+                html.cell("\(ValueText.reading(Double(row.comparisonCount))) (\(row.comparisonShare.map { ValueText.fixed(100 * $0, decimals: 0) + "%" } ?? "–"))", label: labels[3])
+                html.cell(row.rate(row.comparisonCount, row.comparisonExposure, bedDays: breakdown.exposureIsBedDays).map(ValueText.reading) ?? "–", label: labels[4])
                 if let change = row.change {
-                    html.cell("\(ValueText.signedPercent(-change.reductionPercent)) (\(ValueText.signedPercent(-change.reductionInterval.upper)) to \(ValueText.signedPercent(-change.reductionInterval.lower)))")
+                    html.cell("\(ValueText.signedPercent(-change.reductionPercent)) (\(ValueText.signedPercent(-change.reductionInterval.upper)) to \(ValueText.signedPercent(-change.reductionInterval.lower)))", label: labels[5])
                 } else {
-                    html.cell("–")
+                    html.cell("–", label: labels[5])
                 }
                 html.end("tr")
             }

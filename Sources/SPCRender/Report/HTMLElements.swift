@@ -61,4 +61,20 @@ extension MarkupWriter {
     public mutating func cell(_ value: String, class cssClass: StaticString? = nil, header: Bool = false) {
         if header { element("th", class: cssClass, text: value) } else { element("td", class: cssClass, text: value) }
     }
+
+    /// `<td class="…" data-label="…">`: a cell that names its column when a narrow screen
+    /// lays the table out as one block per row (the style sheet shows the label before it).
+    public mutating func openCell(class cssClass: StaticString? = nil, label: String) {
+        start("td")
+        if let cssClass { attribute("class", cssClass) }
+        attribute("data-label", text: label)
+        endStart()
+    }
+
+    /// A labelled cell with text.
+    public mutating func cell(_ value: String, class cssClass: StaticString? = nil, label: String) {
+        openCell(class: cssClass, label: label)
+        text(value)
+        end("td")
+    }
 }

@@ -68,11 +68,8 @@ public enum HTMLReport {
             html.element("h2", text: "Every ward, measure by measure")
             html.paragraph("Each panel is one ward's chart, on a common time axis so changes line up in time; each has its own vertical scale, because wards' rates differ several-fold by ward type. Special-cause points are coloured and shaped as on the full charts below.", class: "muted")
             for grid in grids {
-                var inline = SmallMultiples.Options()
-                inline.standalone = false
-                inline.idPrefix = "inline-" + grid.stem
-                html.open("figure", class: "wide", id: "grid-" + grid.stem)
-                html.append(SmallMultiples.markup(grid.series.map { content.series[$0] }, options: inline))
+                html.open("figure", class: "grid", id: "grid-" + grid.stem)
+                html.append(SmallMultiples.pageMarkup(grid.series.map { content.series[$0] }))
                 html.chartFileLinks(stem: grid.stem, formats: chartLinks)
                 html.end("figure")
             }

@@ -54,10 +54,36 @@ enum ReportStyle {
     tr.prone td:first-child { box-shadow: inset 4px 0 0 var(--concern); }
     dl.methods dt { font-weight: bold; margin-top: 10px; }
     dl.methods dd { margin: 2px 0 0 0; }
+    figure.grid { margin: 12px 0 28px; }
+    .grid-head h3 { margin: 0; font-size: 1.05rem; }
+    .grid-head p { margin: 2px 0 8px; }
+    .panels { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 230px), 1fr)); gap: 10px 14px; }
+    .panels svg { display: block; width: 100%; height: auto; }
+    details.summary-rest { margin: 10px 0 0; }
+    details.summary-rest > summary { cursor: pointer; font-weight: bold; padding: 6px 0; color: var(--blue); }
     .point-tip { position: fixed; z-index: 10; max-width: 300px; padding: 6px 9px; border-radius: 4px; background: #212b32; color: #ffffff; font-size: 0.85rem; line-height: 1.35; white-space: pre-line; pointer-events: none; unicode-bidi: isolate; box-shadow: 0 2px 6px rgba(0, 0, 0, 0.25); }
     .point-focus { fill: none; stroke: #212b32; stroke-width: 1.5; pointer-events: none; }
     footer { margin-top: 32px; padding-top: 8px; border-top: 1px solid var(--rule); color: var(--muted); font-size: 0.85rem; }
     @media (max-width: 600px) {
+      table.reflow thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+      table.reflow, table.reflow tbody, table.reflow tr { display: block; width: 100%; }
+      table.reflow tr { padding: 6px 4px; border-bottom: 1px solid var(--rule); }
+      table.reflow td { display: block; padding: 1px 0; border: none; text-align: left; }
+      table.reflow td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); }
+      figure.wide svg { min-width: 0; }
+      table.icon-summary thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+      table.icon-summary, table.icon-summary tbody { display: block; width: 100%; }
+      table.icon-summary tr { display: flex; flex-wrap: wrap; gap: 2px 10px; padding: 6px 4px 6px 10px; border-bottom: 1px solid var(--rule); }
+      table.icon-summary td { display: block; padding: 0; border: none; text-align: left; }
+      table.icon-summary td:first-child { box-shadow: none; }
+      table.icon-summary tr.concern { box-shadow: inset 4px 0 0 var(--concern); }
+      table.icon-summary tr.improvement { box-shadow: inset 4px 0 0 var(--improvement); }
+      table.icon-summary tr.neutral { box-shadow: inset 4px 0 0 var(--neutral); }
+      table.icon-summary td:nth-child(3) { flex-basis: 100%; }
+      table.icon-summary td[data-label] { flex-basis: 100%; }
+      table.icon-summary td.number[data-label] { flex-basis: auto; }
+      table.icon-summary td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); }
+      table.icon-summary td.icons[data-label]::before { content: ""; }
       body { font-size: 15px; }
       h1 { font-size: 1.4rem; }
       .page { padding: 0 10px 24px; }
@@ -67,6 +93,9 @@ enum ReportStyle {
     @page { size: A4; margin: 14mm 12mm; }
     @media print {
       .point-tip, .point-focus { display: none !important; }
+      figure.grid { break-inside: auto; }
+      .panels { grid-template-columns: repeat(4, 1fr); gap: 2mm 4mm; }
+      .panels svg { break-inside: avoid; }
       body { font-size: 10pt; }
       h1 { font-size: 18pt; }
       h2 { font-size: 14pt; margin: 0 0 3mm; }
@@ -79,7 +108,7 @@ enum ReportStyle {
       h2 { break-after: avoid; }
       h3 { break-after: avoid; }
       section.trust, section.data-quality, section.methods, section.overview { break-before: page; }
-      section.ward + section.ward { break-before: page; }
+      section.ward { break-before: page; }
       .charts { grid-template-columns: 1fr 1fr; gap: 3mm 6mm; }
       figure { break-inside: avoid; }
       tr { break-inside: avoid; }

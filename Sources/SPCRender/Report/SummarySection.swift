@@ -2,8 +2,14 @@ import SPCCore
 import WardSPC
 
 /// "At a glance": how many charts show what, a key to the marks and icons, and the icon
-/// summary table of every ward × measure, worst concerns first.
+/// summary of every ward × measure: first what needs a look (concerns, failing targets,
+/// special causes with no better direction) and the largest improvements, then every
+/// other chart folded away (`<details>`: opens without a script; printed folded, since
+/// every chart has its own page after).
 enum SummarySection {
+    /// Improvements shown before the fold; the rest are in it.
+    static let improvementsShown = 10
+
     static func write(_ content: ReportContent, charts: [ChartFiles.Chart], into html: inout MarkupWriter) {
         let rows = IconSummary.rows(content.series)
         html.open("section", class: "summary", id: "summary")
@@ -22,13 +28,54 @@ enum SummarySection {
         for (concern, words) in wording {
             if let count = counts[concern], count > 0 { parts.append("\(count) \(words)") }
         }
-        html.paragraph("Of \(ValueText.count(rows.count, "chart")): \(parts.joined(separator: "; ")). The table lists the worst concerns first; each row links to its chart.")
+        html.paragraph("Of \(ValueText.count(rows.count, "chart")): \(parts.joined(separator: "; ")). The table lists the worst concerns first, then the largest improvements; each row links to its chart.")
         for warning in content.warnings { html.paragraph("Note: " + warning, class: "muted") }
-        ReportKey.write(into: &html)
+        ReportKey.write(content.series, into: &html)
 
         if let first = content.series.first {
             html.paragraph("Centre now: the \(ChartVocabulary.centreName(first.chart).lowercased()) (\(content.chartOptions.units ?? ChartVocabulary.units(first))) of each series' latest phase. Change: that centre against the first phase's (before the ward's first events-file date); – with a single phase.", class: "muted")
         }
+        let (first, rest) = split(rows, series: content.series)
+        if !first.isEmpty {
+            table(first, content: content, charts: charts, into: &html)
+        } else {
+            html.paragraph("No chart shows a concern or an improvement in its latest period.")
+        }
+        if !rest.isEmpty {
+            html.open("details", class: "summary-rest")
+            html.element("summary", text: first.isEmpty ? "Every chart (\(rest.count))" : "The other \(ValueText.count(rest.count, "chart"))")
+            table(rest, content: content, charts: charts, into: &html)
+            html.end("details")
+        }
+        html.end("section")
+    }
+
+    /// Rows before the fold — concerns, failing targets, neutral special causes, then the
+    /// `improvementsShown` largest improvements — and the rest, each in the table's order.
+    static func split(_ rows: [IconSummary.Row], series: [SeriesReport]) -> (first: [IconSummary.Row], rest: [IconSummary.Row]) {
+        let needsALook = rows.filter { [.concern, .failingTarget, .neutral].contains($0.concern) }
+        // Largest move in the better direction first (the table orders by the worse).
+        let improvements = rows.filter { $0.concern == .improvement }.enumerated().sorted { left, right in
+            let a = betterness(left.element, series), b = betterness(right.element, series)
+            return a != b ? a > b : left.offset < right.offset
+        }.map(\.element)
+        let shown = Set(improvements.prefix(improvementsShown).map(\.seriesIndex))
+        let first = needsALook + improvements.filter { shown.contains($0.seriesIndex) }
+        let firstIndices = Set(first.map(\.seriesIndex))
+        return (first, rows.filter { !firstIndices.contains($0.seriesIndex) })
+    }
+
+    private static func betterness(_ row: IconSummary.Row, _ series: [SeriesReport]) -> Double {
+        guard let change = row.changePercent else { return -.infinity }
+        switch series[row.seriesIndex].rules.improvement {
+        case .decrease: return -change
+        case .increase: return change
+        case .neutral: return abs(change)
+        }
+    }
+
+    private static func table(_ rows: [IconSummary.Row], content: ReportContent, charts: [ChartFiles.Chart],
+                              into html: inout MarkupWriter) {
         html.open("div", class: "table-wrap")
         html.open("table", class: "icon-summary")
         html.open("thead")
@@ -64,7 +111,7 @@ enum SummarySection {
                 html.text(DisplayName.measure(of: report))
             }
             html.end("td")
-            html.open("td", class: "icons")
+            html.openCell(class: "icons", label: "Variation")
             if let variation = report.variation {
                 html.append(IconShapes.standalone(variation: variation, assurance: nil, size: 26))
                 html.text(" " + shortWords(variation))
@@ -73,7 +120,7 @@ enum SummarySection {
             }
             html.end("td")
             if hasAssurance {
-                html.open("td", class: "icons hide-narrow")
+                html.openCell(class: "icons hide-narrow", label: "Assurance")
                 if let assurance = report.assurance {
                     html.append(IconShapes.standalone(variation: nil, assurance: assurance, size: 26))
                     html.text(" " + IconShapes.words(assurance))
@@ -82,14 +129,13 @@ enum SummarySection {
                 }
                 html.end("td")
             }
-            html.cell(row.latestCentre.map(ValueText.reading) ?? "–", class: "number")
-            html.cell(row.changePercent.map(ValueText.signedPercent) ?? "–", class: "number")
+            html.cell(row.latestCentre.map(ValueText.reading) ?? "–", class: "number", label: "Centre now")
+            html.cell(row.changePercent.map(ValueText.signedPercent) ?? "–", class: "number", label: "Change")
             html.end("tr")
         }
         html.end("tbody")
         html.end("table")
         html.end("div")
-        html.end("section")
     }
 
     static func shortWords(_ icon: VariationIcon) -> String {
