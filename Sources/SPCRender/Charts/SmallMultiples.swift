@@ -28,11 +28,7 @@ public enum SmallMultiples {
         let height = header + Double(rows) * options.panelHeight + Double(max(0, rows - 1)) * gap + footer
         var svg = MarkupWriter(capacity: 8_192 + reports.count * 6_000)
 
-        let measure = reports.first.map { DisplayName.measure(of: $0) } ?? "No series"
-        let units = reports.first.map(ChartVocabulary.units) ?? ""
-        let title = "\(measure): every ward"
-        let chart = reports.first.map { "\(ChartVocabulary.chartName($0.chart)) · \(ChartVocabulary.rulesName($0.rules.kind))" } ?? ""
-        let subtitle = "\(chart) · \(units) · \(ValueText.count(reports.count, "ward")) · own scale per panel"
+        let (title, subtitle) = heading(reports)
         SVGDocument.open(width: width, height: height, standalone: options.standalone, idPrefix: options.idPrefix,
                          title: title, description: subtitle + ". " + summary(reports), cssClass: "small-multiples", into: &svg)
         SVGDocument.text(TextFit.truncate(title, maxWidth: width - 24, fontSize: 15), x: margin, y: 21, size: 15,
@@ -40,13 +36,7 @@ public enum SmallMultiples {
         SVGDocument.text(TextFit.truncate(subtitle, maxWidth: width - 24, fontSize: 11), x: margin, y: 38, size: 11,
                          fill: Palette.secondaryText, cssClass: "chart-subtitle", into: &svg)
 
-        // The common time axis.
-        let geometries = reports.map(ChartGeometry.init)
-        let firstDay = geometries.filter { !$0.days.isEmpty }.map(\.firstDay).min() ?? 0
-        let lastDay = geometries.filter { !$0.days.isEmpty }.map(\.lastDay).max() ?? 1
-        let axis = TimeAxis(from: CivilDate(dayNumber: Int32(firstDay.rounded(.up))),
-                            to: CivilDate(dayNumber: Int32(lastDay.rounded(.down))),
-                            maxTicks: max(2, Int((options.panelWidth - 40) / 62)))
+        let (geometries, firstDay, lastDay, axis) = commonAxis(reports, panelWidth: options.panelWidth)
 
         for (index, report) in reports.enumerated() {
             let column = index % columns, row = index / columns
@@ -69,19 +59,12 @@ public enum SmallMultiples {
     /// needs sideways scrolling. The standalone grid file stays one SVG (`markup`).
     static func pageMarkup(_ reports: [SeriesReport], options: Options = Options()) -> MarkupWriter {
         var html = MarkupWriter(capacity: 4_096 + reports.count * 4_000)
-        let measure = reports.first.map { DisplayName.measure(of: $0) } ?? "No series"
-        let units = reports.first.map(ChartVocabulary.units) ?? ""
-        let chart = reports.first.map { "\(ChartVocabulary.chartName($0.chart)) · \(ChartVocabulary.rulesName($0.rules.kind))" } ?? ""
+        let (title, subtitle) = heading(reports)
         html.open("div", class: "grid-head")
-        html.element("h3", text: "\(measure): every ward")
-        html.paragraph("\(chart) · \(units) · \(ValueText.count(reports.count, "ward")) · own scale per panel", class: "muted")
+        html.element("h3", text: title)
+        html.paragraph(subtitle, class: "muted")
         html.end("div")
-        let geometries = reports.map(ChartGeometry.init)
-        let firstDay = geometries.filter { !$0.days.isEmpty }.map(\.firstDay).min() ?? 0
-        let lastDay = geometries.filter { !$0.days.isEmpty }.map(\.lastDay).max() ?? 1
-        let axis = TimeAxis(from: CivilDate(dayNumber: Int32(firstDay.rounded(.up))),
-                            to: CivilDate(dayNumber: Int32(lastDay.rounded(.down))),
-                            maxTicks: max(2, Int((options.panelWidth - 40) / 62)))
+        let (geometries, firstDay, lastDay, axis) = commonAxis(reports, panelWidth: options.panelWidth)
         html.open("div", class: "panels")
         for (index, report) in reports.enumerated() {
             html.start("svg")
@@ -98,6 +81,26 @@ public enum SmallMultiples {
         }
         html.end("div")
         return html
+    }
+
+    /// The grid's title and subtitle, the same in the file and in the page.
+    private static func heading(_ reports: [SeriesReport]) -> (title: String, subtitle: String) {
+        let measure = reports.first.map { DisplayName.measure(of: $0) } ?? "No series"
+        let units = reports.first.map(ChartVocabulary.units) ?? ""
+        let chart = reports.first.map { "\(ChartVocabulary.chartName($0.chart)) · \(ChartVocabulary.rulesName($0.rules.kind))" } ?? ""
+        return ("\(measure): every ward", "\(chart) · \(units) · \(ValueText.count(reports.count, "ward")) · own scale per panel")
+    }
+
+    /// The common time axis: every panel spans the first to the last day of any ward.
+    private static func commonAxis(_ reports: [SeriesReport], panelWidth: Double)
+        -> (geometries: [ChartGeometry], firstDay: Double, lastDay: Double, axis: TimeAxis) {
+        let geometries = reports.map(ChartGeometry.init)
+        let firstDay = geometries.filter { !$0.days.isEmpty }.map(\.firstDay).min() ?? 0
+        let lastDay = geometries.filter { !$0.days.isEmpty }.map(\.lastDay).max() ?? 1
+        let axis = TimeAxis(from: CivilDate(dayNumber: Int32(firstDay.rounded(.up))),
+                            to: CivilDate(dayNumber: Int32(lastDay.rounded(.down))),
+                            maxTicks: max(2, Int((panelWidth - 40) / 62)))
+        return (geometries, firstDay, lastDay, axis)
     }
 
     private static func summary(_ reports: [SeriesReport]) -> String {

@@ -69,6 +69,12 @@ public enum IconSummary {
         }
     }
 
+    /// The change in the better direction (positive = better; no change figure last), for
+    /// picking the largest improvements.
+    static func betterness(_ row: Row, _ report: SeriesReport) -> Double {
+        row.changePercent == nil ? -.infinity : -worseness(row, report)
+    }
+
     /// The change in the worse direction (positive = worse), for ordering within a group.
     private static func worseness(_ row: Row, _ report: SeriesReport) -> Double {
         guard let change = row.changePercent else { return -.infinity }

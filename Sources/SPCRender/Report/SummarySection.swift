@@ -56,22 +56,14 @@ enum SummarySection {
         let needsALook = rows.filter { [.concern, .failingTarget, .neutral].contains($0.concern) }
         // Largest move in the better direction first (the table orders by the worse).
         let improvements = rows.filter { $0.concern == .improvement }.enumerated().sorted { left, right in
-            let a = betterness(left.element, series), b = betterness(right.element, series)
+            let a = IconSummary.betterness(left.element, series[left.element.seriesIndex])
+            let b = IconSummary.betterness(right.element, series[right.element.seriesIndex])
             return a != b ? a > b : left.offset < right.offset
         }.map(\.element)
         let shown = Set(improvements.prefix(improvementsShown).map(\.seriesIndex))
         let first = needsALook + improvements.filter { shown.contains($0.seriesIndex) }
         let firstIndices = Set(first.map(\.seriesIndex))
         return (first, rows.filter { !firstIndices.contains($0.seriesIndex) })
-    }
-
-    private static func betterness(_ row: IconSummary.Row, _ series: [SeriesReport]) -> Double {
-        guard let change = row.changePercent else { return -.infinity }
-        switch series[row.seriesIndex].rules.improvement {
-        case .decrease: return -change
-        case .increase: return change
-        case .neutral: return abs(change)
-        }
     }
 
     private static func table(_ rows: [IconSummary.Row], content: ReportContent, charts: [ChartFiles.Chart],
