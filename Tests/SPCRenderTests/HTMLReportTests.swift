@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SPCRender
+import SPCCore
 import WardSPC
 
 /// The report is one self-contained page.
@@ -101,5 +102,41 @@ import WardSPC
         #expect(html.contains("72,592 records read"))
         #expect(html.contains("missing weeks"))
         #expect(html.contains("Oak"))
+    }
+}
+
+extension HTMLReportTests {
+    @Test func atAGlance_concernsAndLargestImprovementsFirst_theRestFolded() throws {
+        let content = Self.sampleContent()
+        let rows = IconSummary.rows(content.series)
+        let (first, rest) = SummarySection.split(rows, series: content.series)
+        // Every chart once, in one part or the other.
+        #expect((first + rest).map(\.seriesIndex).sorted() == rows.map(\.seriesIndex).sorted())
+        #expect(first.allSatisfy { [.concern, .failingTarget, .neutral, .improvement].contains($0.concern) })
+        #expect(rows.filter { [.concern, .failingTarget, .neutral].contains($0.concern) }.allSatisfy { row in
+            first.contains { $0.seriesIndex == row.seriesIndex } })
+        let shown = first.filter { $0.concern == .improvement }
+        #expect(shown.count <= SummarySection.improvementsShown)
+        // No improvement left in the fold moved further in the better direction than one shown.
+        let least = shown.map { IconSummary.betterness($0, content.series[$0.seriesIndex]) }.min() ?? .infinity
+        #expect(rest.filter { $0.concern == .improvement }.allSatisfy {
+            IconSummary.betterness($0, content.series[$0.seriesIndex]) <= least })
+        let html = HTMLReport.build(content).index.string
+        #expect(html.contains("<details class=\"summary-rest\">") == !rest.isEmpty)
+        // Cells name their column for the phone layout.
+        #expect(html.contains("data-label=\"Centre now\"") && html.contains("data-label=\"Change\""))
+    }
+
+    @Test func key_showsOnlyWhatThePageUses() throws {
+        let content = Self.sampleContent()
+        #expect(!content.series.contains { $0.assurance != nil })
+        let html = HTMLReport.build(content).index.string
+        let keyStart = try #require(html.range(of: "<div class=\"key\">"))
+        let keyEnd = try #require(html.range(of: "</div>", range: keyStart.upperBound..<html.endIndex))
+        let key = String(html[keyStart.upperBound..<keyEnd.lowerBound])
+        for assurance in [AssuranceIcon.pass, .fail, .hitOrMiss] { #expect(!key.contains(IconShapes.words(assurance))) }
+        let styles = Set(content.series.flatMap { $0.points.filter { $0.value != nil }.map(PointStyle.init) })
+        #expect(key.contains("special cause: concern") == styles.contains(.concern))
+        #expect(key.contains("special cause: improvement") == styles.contains(.improvement))
     }
 }
