@@ -169,7 +169,10 @@ import Testing
         let result = try CLIRunner.run(["report", input.path, "--out", out.path])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
-        #expect(!html.contains("<script>") && !html.contains("<b>T</b>") && !html.contains("<i>m</i>"))
+        #expect(!html.contains("<script>alert") && !html.contains("<b>T</b>") && !html.contains("<i>m</i>"))
+        // The only scripts are the page's own: the hover figures' data block and its fixed reader.
+        #expect(html.components(separatedBy: "<script").count - 1 == 2)
+        #expect(html.contains("<script type=\"text/plain\" id=\"point-figures\">"))
         #expect(html.contains("Trust &lt;b&gt;T&lt;/b&gt;"))
     }
 }
