@@ -63,10 +63,14 @@ let package = Package(
         .target(
             name: "WardSPCServer",
             dependencies: [
-                "WardSPC", "SPCRender",
+                "WardSPC", "SPCRender", "Threads",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                // The connection rules read HTTP/1 requests as parsed (version, Connection).
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             exclude: ["README.md"]

@@ -38,11 +38,14 @@ enum UploadPage {
         html.open("footer", class: "width")
         html.text("wardspc \(WardSPCVersion.current) · uploads of up to \(megabytes(limits.maxUploadBytes)) · nothing you upload is kept")
         html.end("footer")
-        html.fixed("\n<script>\n")
-        html.fixed(UploadPageStyle.script)
-        html.fixed("</script>\n</body>\n</html>\n")
+        // Served from this server, not inline: the page's policy runs no inline script.
+        html.fixed("\n<script src=\"/upload.js\"></script>\n</body>\n</html>\n")
         return html.bytes
     }
+
+    /// Where the page's script is served (`UploadPageStyle.script`).
+    static let scriptPath = "/upload.js"
+    static let scriptBytes: [UInt8] = UploadPageStyle.script.withUTF8Buffer { Array($0) }
 
     /// "There is a problem" with every problem as a link to its field.
     private static func errorSummary(_ problems: [PageProblem], unreportedErrors: Int, into html: inout MarkupWriter) {
