@@ -9,13 +9,21 @@ struct Reply: Sendable {
     var contentType: String
     var body: [UInt8]
 
+    /// What a job stopped by its deadline returns: never sent (the answer was 503).
+    static let dropped = Reply(status: 503, contentType: "text/plain; charset=utf-8", body: [])
+
     static func html(_ status: Int, _ page: [UInt8]) -> Reply {
         Reply(status: status, contentType: "text/html; charset=utf-8", body: page)
     }
 
-    static func json(_ status: Int, _ document: JSONValue) -> Reply {
-        Reply(status: status, contentType: "application/json; charset=utf-8",
-              body: Array((document.rendered(pretty: true) + "\n").utf8))
+    /// `document` as the command line prints it; past `deadline` cut short (and dropped).
+    static func json(_ status: Int, _ document: JSONValue, until deadline: Deadline = .never) -> Reply {
+        var body: [UInt8] = []
+        let text = document.renderedOutput(pretty: true, until: deadline)
+        body.reserveCapacity(text.count + 1)
+        for chunk in text.chunks { body += chunk }
+        body.append(0x0A)
+        return Reply(status: status, contentType: "application/json; charset=utf-8", body: body)
     }
 }
 
@@ -120,6 +128,7 @@ enum UploadJob {
             throw refusal
         }
         guard optionProblems.isEmpty else { throw Refusal(status: 422, problems: optionProblems, form: form) }
+        guard !deadline.hasPassed else { return .dropped }
         // The answer's size, before any work: refused now rather than made and dropped.
         let size = UploadLimits.Size(inputs.dataset)
         if let message = settings.upload.replyCheck(endpoint, size: size) {
@@ -127,8 +136,8 @@ enum UploadJob {
         }
         switch endpoint {
         case .report: return .html(200, try report(inputs, options: options, form: form, deadline: deadline))
-        case .analyze: return .json(200, try analysis(inputs, options: options, form: form, deadline: deadline))
-        case .evaluate: return .json(200, try evaluation(inputs, options: options, form: form, deadline: deadline))
+        case .analyze: return .json(200, try analysis(inputs, options: options, form: form, deadline: deadline), until: deadline)
+        case .evaluate: return .json(200, try evaluation(inputs, options: options, form: form, deadline: deadline), until: deadline)
         }
     }
 
@@ -196,7 +205,7 @@ enum UploadJob {
             return try ReportBuilder.content(dataset, request: request, about: about)
         }
         guard !deadline.hasPassed else { return [] }
-        return HTMLReport.build(content).index.bytes
+        return HTMLReport.build(content, deadline: deadline).index.bytes
     }
 
     /// `wardspc analyze --format json` (wardspc/analysis@1): the same document the command
@@ -210,7 +219,7 @@ enum UploadJob {
             return try Analyzer.analyse(inputs.dataset, settings: request.analysis)
         }
         guard !deadline.hasPassed else { return .null }
-        return AnalysisJSON.analysis(result.series)
+        return AnalysisJSON.analysis(result.series, until: deadline)
     }
 
     /// `wardspc evaluate --format json` (wardspc/evaluation@2), as the command makes it.

@@ -13,7 +13,7 @@ import WardSPC
 /// | `GET /upload.js` | the page's small script (served, so the page's policy runs no inline script) |
 /// | `POST /report` | the self-contained report `wardspc report` writes to index.html |
 /// | `POST /analyze`, `POST /evaluate` | `wardspc/analysis@1`, `wardspc/evaluation@2` JSON |
-/// | `GET /health` | `{"status": "ok", …}` |
+/// | `GET /health` | `{"status": "ok", "version", "workers", "running", "waiting", "queue"}` |
 /// | `GET /sample.csv`, `GET /sample-events.csv` | the committed sample programme's files |
 ///
 /// Uploads live in memory only: nothing is written to disk, and nothing about a request
@@ -57,7 +57,12 @@ public struct UploadServer: Sendable {
             Self.response(Reply(status: 200, contentType: "text/javascript; charset=utf-8", body: UploadPage.scriptBytes))
         }
         router.get("/health") { _, _ in
-            Self.response(.json(200, .object([("status", .string("ok")), ("version", .string(WardSPCVersion.current))])))
+            let load = queue.load
+            return Self.response(.json(200, .object([
+                ("status", .string("ok")), ("version", .string(WardSPCVersion.current)),
+                ("workers", .number(Double(queue.workers))), ("running", .number(Double(load.running))),
+                ("waiting", .number(Double(load.waiting))), ("queue", .number(Double(queue.waiting))),
+            ])))
         }
         router.get("/sample.csv") { _, _ in Self.csv(SampleFiles.wards, name: "wards.csv") }
         router.get("/sample-events.csv") { _, _ in Self.csv(SampleFiles.events, name: "events.csv") }
@@ -74,11 +79,13 @@ public struct UploadServer: Sendable {
     static func upload(_ endpoint: UploadEndpoint, request: Request, settings: ServerSettings,
                        queue: WorkQueue) async -> Response {
         let limits = settings.pageLimits
-        func refuse(_ status: Int, _ message: String, retryAfter: Int? = nil) -> Response {
+        /// `unread`: answered before the body was read, so the connection closes after it.
+        func refuse(_ status: Int, _ message: String, retryAfter: Int? = nil, unread: Bool = false) -> Response {
             let refusal = UploadJob.Refusal(status: status, problems: [PageProblem(field: "file", message: message)])
             let reply = UploadJob.refusalReply(endpoint, refusal, limits: limits)
             var answer = response(reply, csp: endpoint == .report ? pagePolicy : nil)
             if let retryAfter { answer.headers[.retryAfter] = String(retryAfter) }
+            if unread { answer.headers[.connection] = "close" }
             return answer
         }
         guard let contentType = request.headers[.contentType], let boundary = MultipartForm.boundary(contentType: contentType) else {
@@ -87,19 +94,19 @@ public struct UploadServer: Sendable {
         let tooLarge = "The upload is larger than this server's limit of \(UploadPage.megabytes(settings.maxUploadBytes)). Upload a smaller file (for example one trust, or fewer years), or ask whoever runs the server to start it with a larger --max-upload-mb."
         // Refuse at once when the size is declared; otherwise stop reading past the limit.
         if let declared = request.headers[.contentLength].flatMap(Int.init), declared > settings.maxUploadBytes {
-            return refuse(413, tooLarge)
+            return refuse(413, tooLarge, unread: true)
         }
         // A place before the body is read: the uploads held in memory stay bounded.
         guard let place = queue.admit() else {
             let wait = queue.retryAfterSeconds(cap: settings.timeLimitSeconds)
-            return refuse(503, "The server is busy with other uploads (\(queue.workers) at a time and \(queue.waiting) waiting). Try again in about \(UploadPage.counted(wait, "second")), or ask whoever runs the server to start it with more --workers or a longer --queue.", retryAfter: wait)
+            return refuse(503, "The server is busy with other uploads (\(queue.workers) at a time and \(queue.waiting) waiting). Try again in about \(UploadPage.counted(wait, "second")), or ask whoever runs the server to start it with more --workers or a longer --queue.", retryAfter: wait, unread: true)
         }
         let body: [UInt8]
         do {
             var buffer = try await request.body.collect(upTo: settings.maxUploadBytes)
             body = buffer.readBytes(length: buffer.readableBytes) ?? []
         } catch is NIOTooManyBytesError {
-            return refuse(413, tooLarge)
+            return refuse(413, tooLarge, unread: true)
         } catch {
             return refuse(400, "The upload stopped before it was complete. Please try again.")
         }

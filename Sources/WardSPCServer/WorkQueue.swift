@@ -24,6 +24,7 @@ final class WorkQueue: @unchecked Sendable {
     private let condition = NSCondition()
     private var pending: [Job] = []
     private var admitted = 0
+    private var running = 0
     private var stopping = false
     /// Seconds a job has taken lately (moving average), for Retry-After.
     private var typicalJobSeconds = 5.0
@@ -71,6 +72,14 @@ final class WorkQueue: @unchecked Sendable {
         return Place(self)
     }
 
+    /// Jobs running now, and uploads holding a place without one (being received or
+    /// waiting for a worker) — what /health reports.
+    var load: (running: Int, waiting: Int) {
+        condition.lock()
+        defer { condition.unlock() }
+        return (running, admitted - running)
+    }
+
     /// Whether `admit` would give a place now.
     var hasRoom: Bool {
         condition.lock()
@@ -96,7 +105,7 @@ final class WorkQueue: @unchecked Sendable {
                 }
             })
             if let remaining = deadline.remaining {
-                DispatchQueue.global().asyncAfter(deadline: .now() + remaining.inSeconds) {
+                Self.clock.asyncAfter(deadline: .now() + remaining.inSeconds) {
                     answer.give(started.isSet ? .late : .busy)
                 }
             }
@@ -127,11 +136,21 @@ final class WorkQueue: @unchecked Sendable {
         condition.unlock()
     }
 
+    private func setRunning(_ change: Int) {
+        condition.lock()
+        running += change
+        condition.unlock()
+    }
+
     private func leave() {
         condition.lock()
         admitted -= 1
         condition.unlock()
     }
+
+    /// Where deadlines fire: a queue of its own, so that a job spreading its work over
+    /// every thread of the global pool cannot hold back another upload's 503.
+    private static let clock = DispatchQueue(label: "wardspc.serve.deadlines", qos: .userInteractive)
 
     /// glibc's `malloc_trim`, where the C library has it (looked up, as Swift's Glibc
     /// module does not declare it).
@@ -156,7 +175,10 @@ final class WorkQueue: @unchecked Sendable {
             let job = pending.removeFirst()
             condition.unlock()
             let started = ContinuousClock.now
-            guard job.run() else { continue }
+            setRunning(+1)
+            let ran = job.run()
+            setRunning(-1)
+            guard ran else { continue }
             let seconds = (ContinuousClock.now - started).inSeconds
             condition.lock()
             typicalJobSeconds = 0.8 * typicalJobSeconds + 0.2 * seconds

@@ -3,6 +3,8 @@ import Foundation
 import FoundationNetworking
 #endif
 import Testing
+import SPCRender
+import WardSPC
 @testable import WardSPCServer
 
 /// The server's bounds as a client meets them: a full queue answered at once, the page and
@@ -23,7 +25,9 @@ import Testing
             let clock = ContinuousClock()
             var started = clock.now
             let busy = try await server.post("/analyze", files: [("file", "small.csv", Fixtures.smallWards)])
-            #expect(clock.now - started < .seconds(2), "a full queue answers at once, without reading the upload")
+            // At once, without reading the upload. (Bounds on time are loose in this shared test
+            // process; ServeLoadTests and scripts/ measure them on the server's own.)
+            #expect(clock.now - started < .seconds(10))
             #expect(busy.status == 503)
             #expect(busy.contentType.hasPrefix("application/json"))
             #expect(busy.text.contains("busy with other uploads"))
@@ -38,7 +42,7 @@ import Testing
             started = clock.now
             #expect(try await server.get("/health").status == 200)
             #expect(try await server.get("/").status == 200)
-            #expect(clock.now - started < .seconds(1), "the page and /health never wait behind uploads")
+            #expect(clock.now - started < .seconds(10), "the page and /health never wait behind uploads")
 
             holders = nil  // the held uploads are abandoned: their places come back
             _ = holders
@@ -47,4 +51,63 @@ import Testing
             #expect(good.status == 200)
         }
     }
+}
+
+/// The time limit stops the work itself, not only the wait for it.
+@Suite(.serialized) struct ServerDeadlineTests {
+    @Test func reportPastItsDeadline_isIncompleteAndFast_beforeIt_isWhole() throws {
+        let dataset = try WardDataReader.read(InputFile(name: "wards.csv", bytes: Fixtures.sampleWards))
+        var request = try AnalysisRequest.resolve(RequestChoices(), purpose: .picture, facts: DatasetFacts(dataset))
+        let content = try ReportBuilder.content(dataset, request: request, about: .init(dataFile: "wards.csv"))
+        #expect(content.series.count == 252)
+        var few = content
+        few.series = Array(content.series.prefix(2))
+        #expect(HTMLReport.build(few, deadline: .after(seconds: 600)).index.string.contains("<figure id=\"chart-"))
+        let started = ContinuousClock.now
+        let stopped = HTMLReport.build(content, deadline: .after(seconds: 0))
+        #expect(ContinuousClock.now - started < .seconds(2))
+        let seriesCharts = stopped.charts.filter { !$0.series.isEmpty }.count
+        #expect(seriesCharts == 0, "no ward's chart is drawn past the deadline")
+        let page = stopped.index.string
+        #expect(!page.contains("<figure id=\"chart-"), "no ward's chart is drawn inline either")
+        #expect(!page.contains("id=\"grid-"), "nor any measure's small multiples")
+        request.deadline = .after(seconds: 0)
+        #expect(try ReportBuilder.content(dataset, request: request, about: .init(dataFile: "wards.csv")).series.isEmpty)
+    }
+
+    @Test func late503_theJobStopsWithinSeconds_andTheWorkerIsFreeAgain() async throws {
+        try await ServerHarness.with(timeLimitSeconds: 1, configure: { $0.workers = 1; $0.requestTimeLimitSeconds = 300 }) { server in
+            // 2,000 short series: quick to read, many seconds of charts to draw.
+            let answer = try await server.post("/report", files: [("file", "many.csv", Self.manySeries)])
+            #expect(answer.status == 503)
+            #expect(answer.text.contains("so it was stopped"))
+            let after503 = ContinuousClock.now
+            var running = 1
+            while running > 0, ContinuousClock.now - after503 < .seconds(30) {
+                let health = try await server.get("/health")
+                let document = try JSONSerialization.jsonObject(with: health.body) as? [String: Any]
+                running = (document?["running"] as? Int) ?? -1
+                if running > 0 { try await Task.sleep(for: .milliseconds(50)) }
+            }
+            let stoppedAfter = ContinuousClock.now - after503
+            #expect(running == 0)
+            // Without the deadline the charts would go on for many seconds more.
+            #expect(stoppedAfter < .seconds(5), "the job stopped \(stoppedAfter) after its 503")
+            let tiny = "trust,ward,measure,week_start,count\n" + (0..<10).map { "RX1,Alder,restraint,\(CivilDate(year: 2024, month: 1, day: 1)!.adding(days: 7 * $0).iso),\($0 % 3)\n" }.joined()
+            let next = try await server.post("/evaluate", files: [("file", "tiny.csv", Array(tiny.utf8))])
+            #expect(next.status == 200, "the worker is free again")
+        }
+    }
+
+    /// 100 wards × 20 measures × 20 weeks: 2,000 series in 40,000 rows.
+    static let manySeries: [UInt8] = {
+        var text = "trust,ward,measure,week_start,count,bed_days\n"
+        let weeks = (0..<20).map { CivilDate(year: 2024, month: 1, day: 1)!.adding(days: 7 * $0).iso }
+        for ward in 0..<100 {
+            for measure in 0..<20 {
+                for (index, week) in weeks.enumerated() { text += "RX1,W\(ward),m\(measure),\(week),\((ward + measure + index) % 4),120\n" }
+            }
+        }
+        return Array(text.utf8)
+    }()
 }

@@ -51,8 +51,6 @@ import Threads
         let ran = Gauge()
         let long = queue.admit()!
         let waiting = queue.admit()!
-        let clock = ContinuousClock()
-        let started = clock.now
         async let first = queue.run(long, deadline: .after(seconds: 0.3)) { deadline in
             // A job that checks its deadline, as the analysis does between series.
             while !deadline.hasPassed { Thread.sleep(forTimeInterval: 0.01) }
@@ -65,7 +63,6 @@ import Threads
         let (one, two) = await (first, second)
         guard case .late = one else { Issue.record("the running job past its deadline is late, not \(one)"); return }
         guard case .busy = two else { Issue.record("the waiting job past its deadline is busy, not \(two)"); return }
-        #expect(clock.now - started < .seconds(2))
         try? await Task.sleep(for: .milliseconds(200))
         #expect(ran.most == 0, "a job whose deadline passed while it waited is never started")
         #expect(queue.retryAfterSeconds(cap: 120) >= 1)
