@@ -312,7 +312,7 @@ enum UploadPage {
         html.element("summary", text: "For scripts and analysts")
         html.paragraph("The same form fields can be sent from a script. POST /report returns this report's HTML; POST /analyze and POST /evaluate return the JSON of wardspc analyze --format json (wardspc/analysis@1) and wardspc evaluate --format json (wardspc/evaluation@2). GET /health answers when the server is up.")
         html.element("pre", text: "curl -F file=@wards.csv -F events=@events.csv -F measure=restraint http://HOST:PORT/evaluate")
-        html.paragraph("Refused uploads answer 400 (not a form upload, or no file), 413 (over \(megabytes(limits.maxUploadBytes))) or 422 (the file or an option was rejected), with every problem listed; each request has \(number(limits.timeLimitSeconds)) seconds.")
+        html.paragraph("Refused uploads answer 400 (not a form upload, or no file), 413 (over \(megabytes(limits.maxUploadBytes))) or 422 (the file or an option was rejected, or the file asks for more than this server's limits), with every problem listed; 503 when the server is busy (try again after the seconds Retry-After says) or the answer took longer than \(number(limits.timeLimitSeconds)) seconds. GET /health says how many uploads are running and waiting.")
         html.end("details")
     }
 

@@ -111,3 +111,22 @@ import WardSPC
         return Array(text.utf8)
     }()
 }
+
+/// A client that asks before sending (`Expect: 100-continue`) is not told to go ahead when
+/// every place is taken: it gets the 503 and never sends its upload.
+@Suite(.serialized) struct ExpectWhenFullTests {
+    @Test func expectContinue_withTheQueueFull_no100_only503() async throws {
+        try await ServerHarness.with(configure: { $0.workers = 1; $0.queueLength = 0 }) { server in
+            let holder = try ServerBoundsTests.holdPlace(port: server.port)
+            try await Task.sleep(for: .milliseconds(300))
+            let answer = try await RawConnection.offThePool {
+                let asking = try RawConnection(port: server.port)
+                try asking.send("POST /analyze HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: 50000\r\nExpect: 100-continue\r\n\r\n")
+                return asking.receiveUntilClosed(seconds: 10).text
+            }
+            #expect(answer.hasPrefix("HTTP/1.1 503"), "\(answer.prefix(60))")
+            #expect(!answer.contains("100 Continue"))
+            withExtendedLifetime(holder) {}
+        }
+    }
+}
