@@ -17,11 +17,23 @@ import WardSPC
         return connection
     }
 
+    /// Waits until `places` uploads hold a place (as /health counts them), or — with
+    /// `orFewer` — until no more than that do.
+    static func waitForPlaces(_ places: Int, orFewer: Bool = false, on server: ServerHarness) async throws {
+        for _ in 0..<600 {
+            let health = try JSONSerialization.jsonObject(with: try await server.get("/health").body) as? [String: Any]
+            let held = ((health?["running"] as? Int) ?? 0) + ((health?["waiting"] as? Int) ?? 0)
+            if orFewer ? held <= places : held >= places { return }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw HarnessError("the uploads never held \(places) places")
+    }
+
     @Test func queueFull_503WithRetryAfterAtOnce_pageAndHealthStillAnswer_thenUploadsRunAgain() async throws {
         try await ServerHarness.with(configure: { $0.workers = 1; $0.queueLength = 1 }) { server in
             // One worker and one waiting place, both held by uploads still being sent.
             var holders: [RawConnection]? = try (0..<2).map { _ in try Self.holdPlace(port: server.port) }
-            try await Task.sleep(for: .milliseconds(300))
+            try await Self.waitForPlaces(2, on: server)
             let clock = ContinuousClock()
             var started = clock.now
             let busy = try await server.post("/analyze", files: [("file", "small.csv", Fixtures.smallWards)])
@@ -46,7 +58,7 @@ import WardSPC
 
             holders = nil  // the held uploads are abandoned: their places come back
             _ = holders
-            try await Task.sleep(for: .milliseconds(300))
+            try await Self.waitForPlaces(0, orFewer: true, on: server)
             let good = try await server.post("/analyze", files: [("file", "small.csv", Fixtures.smallWards)])
             #expect(good.status == 200)
         }
@@ -118,7 +130,7 @@ import WardSPC
     @Test func expectContinue_withTheQueueFull_no100_only503() async throws {
         try await ServerHarness.with(configure: { $0.workers = 1; $0.queueLength = 0 }) { server in
             let holder = try ServerBoundsTests.holdPlace(port: server.port)
-            try await Task.sleep(for: .milliseconds(300))
+            try await ServerBoundsTests.waitForPlaces(1, on: server)
             let answer = try await RawConnection.offThePool {
                 let asking = try RawConnection(port: server.port)
                 try asking.send("POST /analyze HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: 50000\r\nExpect: 100-continue\r\n\r\n")
