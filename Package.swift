@@ -25,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         // Office Open XML (slides.pptx) and the upload page's download-everything zip.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // SHA-256 for the served report's script hash (already built for hummingbird's TLS).
+        .package(url: "https://github.com/apple/swift-crypto.git", "4.0.0"..<"5.0.0"),
         // `--measures FILE`: the measure catalogue's TOML overrides (MeasureFile only, so the
         // WardSPC library and the fuzz build stay free of it).
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
@@ -63,11 +65,16 @@ let package = Package(
         .target(
             name: "WardSPCServer",
             dependencies: [
-                "WardSPC", "SPCRender",
+                "WardSPC", "SPCRender", "Threads",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                // The connection rules read HTTP/1 requests as parsed (version, Connection).
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             exclude: ["README.md"]
         ),

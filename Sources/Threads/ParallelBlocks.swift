@@ -28,21 +28,53 @@ public enum ParallelBlocks {
     /// block's text).
     public static func mapBlocks<Result>(count: Int, blockSize: Int, threads: Int? = nil,
                                          _ body: @Sendable (Range<Int>) -> Result) -> [Result] {
+        mapBlocks(count: count, blockSize: blockSize, threads: threads, until: .never, body)!
+    }
+
+    /// As `map`, but no block is started once `deadline` has passed: `nil` when it passed
+    /// before every block was done (the work stops within a block of it).
+    public static func map<Result>(count: Int, blockSize: Int, threads: Int? = nil, until deadline: Deadline,
+                                   _ body: @Sendable (Range<Int>) -> [Result]) -> [Result]? {
+        mapBlocks(count: count, blockSize: blockSize, threads: threads, until: deadline) { range in
+            let result = body(range)
+            precondition(result.count == range.count, "one result per index")
+            return result
+        }?.flatMap { $0 }
+    }
+
+    /// As `mapBlocks`, but no block is started once `deadline` has passed: `nil` when it
+    /// passed before every block was done.
+    public static func mapBlocks<Result>(count: Int, blockSize: Int, threads: Int? = nil, until deadline: Deadline,
+                                         _ body: @Sendable (Range<Int>) -> Result) -> [Result]? {
         precondition(blockSize > 0, "blocks need at least one index")
         let blocks = stride(from: 0, to: count, by: blockSize).map { $0..<min($0 + blockSize, count) }
         let workers = max(1, min(threads ?? activeCores, blocks.count))
-        if workers == 1 { return blocks.map(body) }
+        if workers == 1 {
+            var results: [Result] = []
+            results.reserveCapacity(blocks.count)
+            for block in blocks {
+                if deadline.hasPassed { return nil }
+                results.append(body(block))
+            }
+            return results
+        }
         var pieces = [Result?](repeating: nil, count: blocks.count)
         pieces.withUnsafeMutableBufferPointer { buffer in
             let output = SharedBuffer(buffer)
             let counter = BlockCounter()
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                while let block = counter.take(limit: blocks.count) {
+                while !deadline.hasPassed, let block = counter.take(limit: blocks.count) {
                     output[block] = body(blocks[block])
                 }
             }
         }
-        return pieces.map { $0! }
+        var results: [Result] = []
+        results.reserveCapacity(blocks.count)
+        for piece in pieces {
+            guard let piece else { return nil }
+            results.append(piece)
+        }
+        return results
     }
 }
 

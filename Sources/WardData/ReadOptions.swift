@@ -52,6 +52,9 @@ public struct ReadOptions: Sendable {
     /// Most rows all series of a file may have together (`--max-rows`): what building and
     /// analysing the series holds in memory, one row per series × period.
     public var maxRows = 10_000_000
+    /// Most trust × ward × measure series a file may have (`wardspc serve --max-series`);
+    /// no limit by default.
+    public var maxSeries = Int.max
 
     public init() {}
 }

@@ -1,4 +1,5 @@
 import SPCRender
+import Threads
 import WardData
 import WardSPC
 
@@ -8,13 +9,21 @@ struct Reply: Sendable {
     var contentType: String
     var body: [UInt8]
 
+    /// What a job stopped by its deadline returns: never sent (the answer was 503).
+    static let dropped = Reply(status: 503, contentType: "text/plain; charset=utf-8", body: [])
+
     static func html(_ status: Int, _ page: [UInt8]) -> Reply {
         Reply(status: status, contentType: "text/html; charset=utf-8", body: page)
     }
 
-    static func json(_ status: Int, _ document: JSONValue) -> Reply {
-        Reply(status: status, contentType: "application/json; charset=utf-8",
-              body: Array((document.rendered(pretty: true) + "\n").utf8))
+    /// `document` as the command line prints it; past `deadline` cut short (and dropped).
+    static func json(_ status: Int, _ document: JSONValue, until deadline: Deadline = .never) -> Reply {
+        var body: [UInt8] = []
+        let text = document.renderedOutput(pretty: true, until: deadline)
+        body.reserveCapacity(text.count + 1)
+        for chunk in text.chunks { body += chunk }
+        body.append(0x0A)
+        return Reply(status: status, contentType: "application/json; charset=utf-8", body: body)
     }
 }
 
@@ -65,12 +74,24 @@ enum UploadJob {
         var form = UploadForm()
     }
 
+    /// What a job is allowed: the limits the page states, and what one upload may ask for.
+    struct Settings: Sendable {
+        var page: UploadPage.Limits
+        var upload: UploadLimits
+    }
+
+    /// The answer to an upload. Past `deadline` the work stops early and the reply is
+    /// meaningless: the server has answered 503 by then and drops it.
     static func run(_ endpoint: UploadEndpoint, body: [UInt8], boundary: String,
-                    limits: UploadPage.Limits) -> Reply {
-        do {
-            return try answer(endpoint, body: body, boundary: boundary)
+                    settings: Settings, deadline: Deadline = .never) -> Reply {
+        do throws(Refusal) {
+            let reply = try answer(endpoint, body: body, boundary: boundary, settings: settings, deadline: deadline)
+            guard reply.body.count <= settings.upload.maxReplyBytes else {
+                throw Refusal(status: 422, problems: [PageProblem(field: "file", message: settings.upload.replyTooLarge(reply.body.count))])
+            }
+            return reply
         } catch {
-            return refusalReply(endpoint, error, limits: limits)
+            return refusalReply(endpoint, error, limits: settings.page)
         }
     }
 
@@ -85,7 +106,8 @@ enum UploadJob {
         }
     }
 
-    private static func answer(_ endpoint: UploadEndpoint, body: [UInt8], boundary: String) throws(Refusal) -> Reply {
+    private static func answer(_ endpoint: UploadEndpoint, body: [UInt8], boundary: String, settings: Settings,
+                               deadline: Deadline) throws(Refusal) -> Reply {
         let multipart: MultipartForm
         do { multipart = try MultipartForm.parse(body, boundary: boundary) } catch {
             throw Refusal(status: 400, problems: [PageProblem(field: "file", message: "The upload could not be read (\(error)). Please try again.")])
@@ -99,45 +121,46 @@ enum UploadJob {
         let optionProblems = problems.map { PageProblem(field: $0.field, message: $0.message) }
         let inputs: Inputs
         do {
-            inputs = try readInputs(data: file, events: multipart.part("events"), readsData: endpoint == .report, form: form)
+            inputs = try readInputs(data: file, events: multipart.part("events"), options: settings.upload.readOptions, form: form)
         } catch {
             var refusal = error
             refusal.problems += optionProblems
             throw refusal
         }
         guard optionProblems.isEmpty else { throw Refusal(status: 422, problems: optionProblems, form: form) }
+        guard !deadline.hasPassed else { return .dropped }
+        // The answer's size, before any work: refused now rather than made and dropped.
+        let size = UploadLimits.Size(inputs.dataset)
+        if let message = settings.upload.replyCheck(endpoint, size: size) {
+            throw Refusal(status: 422, problems: [PageProblem(field: "file", message: message)], form: form)
+        }
         switch endpoint {
-        case .report: return .html(200, try report(inputs, options: options, form: form))
-        case .analyze: return .json(200, try analysis(inputs, options: options, form: form))
-        case .evaluate: return .json(200, try evaluation(inputs, options: options, form: form))
+        case .report: return .html(200, try report(inputs, options: options, form: form, deadline: deadline))
+        case .analyze: return .json(200, try analysis(inputs, options: options, form: form, deadline: deadline), until: deadline)
+        case .evaluate: return .json(200, try evaluation(inputs, options: options, form: form, deadline: deadline), until: deadline)
         }
     }
 
     struct Inputs {
-        /// The data file's bytes, as the library reads them (streamed when it can).
-        var data: InputFile
-        /// The data read whole (the report needs it; the JSON endpoints read `data` themselves).
-        var dataset: WardDataset?
+        /// The data file read whole, within the upload limits (`UploadLimits.readOptions`).
+        var dataset: WardDataset
         var events: WardEvents?
         var eventsName: String?
     }
 
-    /// Reads the events file (when one was chosen) and, with `readsData`, the data file
-    /// whole; a rejection lists the problems of both.
-    private static func readInputs(data: MultipartForm.Part, events: MultipartForm.Part?, readsData: Bool,
+    /// Reads the data file whole and the events file (when one was chosen); a rejection
+    /// lists the problems of both.
+    private static func readInputs(data: MultipartForm.Part, events: MultipartForm.Part?, options: ReadOptions,
                                    form: UploadForm) throws(Refusal) -> Inputs {
-        let options = ReadOptions()
         var problems: [PageProblem] = []
         var unreported = 0
         let dataFile = InputFile(name: uploadName(data, fallback: "data.csv"), bytes: Array(data.bytes))
         var dataset: WardDataset?
-        if readsData {
-            do {
-                dataset = try WardDataReader.read(dataFile, options: options)
-            } catch {
-                problems += error.errors.map { PageProblem(field: "file", issue: $0) }
-                unreported += error.unreportedErrors
-            }
+        do {
+            dataset = try WardDataReader.read(dataFile, options: options)
+        } catch {
+            problems += error.errors.map { PageProblem(field: "file", issue: $0) }
+            unreported += error.unreportedErrors
         }
         var wardEvents: WardEvents?
         var eventsName: String?
@@ -150,7 +173,7 @@ enum UploadJob {
                 unreported += error.unreportedErrors
             }
         }
-        guard problems.isEmpty else {
+        guard problems.isEmpty, let dataset else {
             // Readers find some problems in a later pass (dates are resolved per column):
             // list each file's in line order, whole-file problems first.
             let ordered = problems.enumerated().sorted { left, right in
@@ -161,7 +184,7 @@ enum UploadJob {
             }.map(\.element)
             throw Refusal(status: 422, problems: ordered, unreportedErrors: unreported, form: form)
         }
-        return Inputs(data: dataFile, dataset: dataset, events: wardEvents, eventsName: eventsName)
+        return Inputs(dataset: dataset, events: wardEvents, eventsName: eventsName)
     }
 
     /// The upload's file name without any folder a browser may send.
@@ -171,34 +194,45 @@ enum UploadJob {
     }
 
     /// The page `wardspc report` writes to index.html, built by the same library calls.
-    private static func report(_ inputs: Inputs, options: UploadOptions, form: UploadForm) throws(Refusal) -> [UInt8] {
-        guard let dataset = inputs.dataset else { preconditionFailure("the report endpoint reads its data whole") }
+    private static func report(_ inputs: Inputs, options: UploadOptions, form: UploadForm,
+                               deadline: Deadline) throws(Refusal) -> [UInt8] {
+        let dataset = inputs.dataset
         let choices = options.choices(events: inputs.events, eventsFile: inputs.eventsName)
         let about = ReportBuilder.About(title: options.title, dataFile: dataset.file, eventsFile: inputs.eventsName)
         let content = try answering(form) {
-            let request = try AnalysisRequest.resolve(choices, purpose: .picture, facts: DatasetFacts(dataset))
+            var request = try AnalysisRequest.resolve(choices, purpose: .picture, facts: DatasetFacts(dataset))
+            request.deadline = deadline
             return try ReportBuilder.content(dataset, request: request, about: about)
         }
-        return HTMLReport.build(content).index.bytes
+        guard !deadline.hasPassed else { return [] }
+        return HTMLReport.build(content, deadline: deadline).index.bytes
     }
 
-    /// `wardspc analyze --format json` (wardspc/analysis@1), read as the command reads it.
-    private static func analysis(_ inputs: Inputs, options: UploadOptions, form: UploadForm) throws(Refusal) -> JSONValue {
+    /// `wardspc analyze --format json` (wardspc/analysis@1): the same document the command
+    /// writes for the file (the whole-file path, which the command's streaming path equals).
+    private static func analysis(_ inputs: Inputs, options: UploadOptions, form: UploadForm,
+                                 deadline: Deadline) throws(Refusal) -> JSONValue {
         let choices = options.choices(events: inputs.events, eventsFile: inputs.eventsName)
-        let analysis = try answering(form) {
-            try Analyzer.analyse(file: inputs.data, options: ReadOptions(), choices: choices, purpose: .analyze,
-                                 product: .reports)
+        let result = try answering(form) {
+            var request = try AnalysisRequest.resolve(choices, purpose: .analyze, facts: DatasetFacts(inputs.dataset))
+            request.deadline = deadline
+            return try Analyzer.analyse(inputs.dataset, settings: request.analysis)
         }
-        guard case .reports(let reports) = analysis.output else { preconditionFailure("reports were asked for") }
-        return AnalysisJSON.analysis(reports)
+        guard !deadline.hasPassed else { return .null }
+        return AnalysisJSON.analysis(result.series, until: deadline)
     }
 
-    /// `wardspc evaluate --format json` (wardspc/evaluation@2), read as the command reads it.
-    private static func evaluation(_ inputs: Inputs, options: UploadOptions, form: UploadForm) throws(Refusal) -> JSONValue {
+    /// `wardspc evaluate --format json` (wardspc/evaluation@2), as the command makes it.
+    private static func evaluation(_ inputs: Inputs, options: UploadOptions, form: UploadForm,
+                                   deadline: Deadline) throws(Refusal) -> JSONValue {
         let choices = options.choices(events: inputs.events, eventsFile: inputs.eventsName)
-        return EvaluationJSON.document(try answering(form) {
-            try Evaluator.evaluate(file: inputs.data, options: ReadOptions(), choices: choices).result
-        })
+        let result = try answering(form) {
+            var request = try AnalysisRequest.resolve(choices, purpose: .comparison, facts: DatasetFacts(inputs.dataset))
+            request.deadline = deadline
+            return try Evaluator.evaluate(inputs.dataset, settings: request.evaluation)
+        }
+        guard !deadline.hasPassed else { return .null }
+        return EvaluationJSON.document(result)
     }
 
     /// A library call on the upload: a refused file (422, every problem with its place) or a

@@ -38,11 +38,14 @@ enum UploadPage {
         html.open("footer", class: "width")
         html.text("wardspc \(WardSPCVersion.current) · uploads of up to \(megabytes(limits.maxUploadBytes)) · nothing you upload is kept")
         html.end("footer")
-        html.fixed("\n<script>\n")
-        html.fixed(UploadPageStyle.script)
-        html.fixed("</script>\n</body>\n</html>\n")
+        // Served from this server, not inline: the page's policy runs no inline script.
+        html.fixed("\n<script src=\"/upload.js\"></script>\n</body>\n</html>\n")
         return html.bytes
     }
+
+    /// Where the page's script is served (`UploadPageStyle.script`).
+    static let scriptPath = "/upload.js"
+    static let scriptBytes: [UInt8] = UploadPageStyle.script.withUTF8Buffer { Array($0) }
 
     /// "There is a problem" with every problem as a link to its field.
     private static func errorSummary(_ problems: [PageProblem], unreportedErrors: Int, into html: inout MarkupWriter) {
@@ -309,7 +312,7 @@ enum UploadPage {
         html.element("summary", text: "For scripts and analysts")
         html.paragraph("The same form fields can be sent from a script. POST /report returns this report's HTML; POST /analyze and POST /evaluate return the JSON of wardspc analyze --format json (wardspc/analysis@1) and wardspc evaluate --format json (wardspc/evaluation@2). GET /health answers when the server is up.")
         html.element("pre", text: "curl -F file=@wards.csv -F events=@events.csv -F measure=restraint http://HOST:PORT/evaluate")
-        html.paragraph("Refused uploads answer 400 (not a form upload, or no file), 413 (over \(megabytes(limits.maxUploadBytes))) or 422 (the file or an option was rejected), with every problem listed; each request has \(number(limits.timeLimitSeconds)) seconds.")
+        html.paragraph("Refused uploads answer 400 (not a form upload, or no file), 413 (over \(megabytes(limits.maxUploadBytes))) or 422 (the file or an option was rejected, or the file asks for more than this server's limits), with every problem listed; 503 when the server is busy (try again after the seconds Retry-After says) or the answer took longer than \(number(limits.timeLimitSeconds)) seconds. GET /health says how many uploads are running and waiting.")
         html.end("details")
     }
 

@@ -1,6 +1,9 @@
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
+import SPCRender
+import Threads
 import WardSPC
 
 /// `wardspc serve`: the upload page and its endpoints on a Hummingbird 2 HTTP/1.1 server.
@@ -8,9 +11,10 @@ import WardSPC
 /// | route | answer |
 /// |---|---|
 /// | `GET /` | the upload page |
+/// | `GET /upload.js` | the page's small script (served, so the page's policy runs no inline script) |
 /// | `POST /report` | the self-contained report `wardspc report` writes to index.html |
 /// | `POST /analyze`, `POST /evaluate` | `wardspc/analysis@1`, `wardspc/evaluation@2` JSON |
-/// | `GET /health` | `{"status": "ok", …}` |
+/// | `GET /health` | `{"status": "ok", "version", "workers", "running", "waiting", "queue"}` |
 /// | `GET /sample.csv`, `GET /sample-events.csv` | the committed sample programme's files |
 ///
 /// Uploads live in memory only: nothing is written to disk, and nothing about a request
@@ -28,12 +32,14 @@ public struct UploadServer: Sendable {
         var logger = Logger(label: "wardspc.serve")
         logger.logLevel = .critical  // its own failures are thrown; nothing about requests is logged
         let port = settings.port
-        let maxBodyBytes = settings.maxUploadBytes
+        let settings = settings
+        let queue = WorkQueue(workers: settings.workers, waiting: settings.queueLength)
+        defer { queue.stop() }
         let app = Application(
-            router: router(),
-            server: .http1(configuration: .init(
-                additionalChannelHandlers: [ExpectContinueHandler(maxBodyBytes: maxBodyBytes)],
-                idleTimeout: .milliseconds(Int64(settings.timeLimitSeconds * 1000)))),
+            router: router(queue: queue),
+            server: HTTPServerBuilder { responder in
+                UploadChannel(responder: responder, settings: settings, hasRoom: { queue.hasRoom })
+            },
             configuration: ApplicationConfiguration(address: .hostname(settings.host, port: settings.port)),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
             logger: logger
@@ -41,32 +47,47 @@ public struct UploadServer: Sendable {
         try await app.runService(gracefulShutdownSignals: stopOnSignals ? [.sigterm, .sigint] : [])
     }
 
-    func router() -> Router<BasicRequestContext> {
+    func router(queue: WorkQueue) -> Router<BasicRequestContext> {
         let router = Router()
         let settings = settings
+        // Answered here, on the event loops: never behind an upload's job.
         router.get("/") { _, _ in
             Self.response(.html(200, UploadPage.render(limits: settings.pageLimits)), csp: Self.pagePolicy)
         }
+        router.get(RouterPath(UploadPage.scriptPath)) { _, _ in
+            Self.response(Reply(status: 200, contentType: "text/javascript; charset=utf-8", body: UploadPage.scriptBytes))
+        }
         router.get("/health") { _, _ in
-            Self.response(.json(200, .object([("status", .string("ok")), ("version", .string(WardSPCVersion.current))])))
+            let load = queue.load
+            return Self.response(.json(200, .object([
+                ("status", .string("ok")), ("version", .string(WardSPCVersion.current)),
+                ("workers", .number(Double(queue.workers))), ("running", .number(Double(load.running))),
+                ("waiting", .number(Double(load.waiting))), ("queue", .number(Double(queue.waiting))),
+            ])))
         }
         router.get("/sample.csv") { _, _ in Self.csv(SampleFiles.wards, name: "wards.csv") }
         router.get("/sample-events.csv") { _, _ in Self.csv(SampleFiles.events, name: "events.csv") }
         for endpoint in UploadEndpoint.allCases {
             router.post(RouterPath(endpoint.rawValue)) { request, _ in
-                await Self.upload(endpoint, request: request, settings: settings)
+                await Self.upload(endpoint, request: request, settings: settings, queue: queue)
             }
         }
         return router
     }
 
-    /// Checks the request, reads its body up to the limit, then analyses it off the event loop
-    /// within the time limit.
-    static func upload(_ endpoint: UploadEndpoint, request: Request, settings: ServerSettings) async -> Response {
+    /// Checks the request, takes a place in the queue (503 at once when there is none),
+    /// reads its body up to the limit, then has a worker analyse it within the time limit.
+    static func upload(_ endpoint: UploadEndpoint, request: Request, settings: ServerSettings,
+                       queue: WorkQueue) async -> Response {
         let limits = settings.pageLimits
-        func refuse(_ status: Int, _ message: String) -> Response {
+        /// `unread`: answered before the body was read, so the connection closes after it.
+        func refuse(_ status: Int, _ message: String, retryAfter: Int? = nil, unread: Bool = false) -> Response {
             let refusal = UploadJob.Refusal(status: status, problems: [PageProblem(field: "file", message: message)])
-            return response(UploadJob.refusalReply(endpoint, refusal, limits: limits), csp: pagePolicy)
+            let reply = UploadJob.refusalReply(endpoint, refusal, limits: limits)
+            var answer = response(reply, csp: endpoint == .report ? pagePolicy : nil)
+            if let retryAfter { answer.headers[.retryAfter] = String(retryAfter) }
+            if unread { answer.headers[.connection] = "close" }
+            return answer
         }
         guard let contentType = request.headers[.contentType], let boundary = MultipartForm.boundary(contentType: contentType) else {
             return refuse(400, "The request is not a file upload: send the form as multipart/form-data with the file in the field “file”")
@@ -74,39 +95,51 @@ public struct UploadServer: Sendable {
         let tooLarge = "The upload is larger than this server's limit of \(UploadPage.megabytes(settings.maxUploadBytes)). Upload a smaller file (for example one trust, or fewer years), or ask whoever runs the server to start it with a larger --max-upload-mb."
         // Refuse at once when the size is declared; otherwise stop reading past the limit.
         if let declared = request.headers[.contentLength].flatMap(Int.init), declared > settings.maxUploadBytes {
-            return refuse(413, tooLarge)
+            return refuse(413, tooLarge, unread: true)
+        }
+        // A place before the body is read: the uploads held in memory stay bounded.
+        guard let place = queue.admit() else {
+            let wait = queue.retryAfterSeconds(cap: settings.timeLimitSeconds)
+            return refuse(503, "The server is busy with other uploads (\(queue.workers) at a time and \(queue.waiting) waiting). Try again in about \(UploadPage.counted(wait, "second")), or ask whoever runs the server to start it with more --workers or a longer --queue.", retryAfter: wait, unread: true)
         }
         let body: [UInt8]
         do {
             var buffer = try await request.body.collect(upTo: settings.maxUploadBytes)
             body = buffer.readBytes(length: buffer.readableBytes) ?? []
         } catch is NIOTooManyBytesError {
-            return refuse(413, tooLarge)
+            return refuse(413, tooLarge, unread: true)
         } catch {
             return refuse(400, "The upload stopped before it was complete. Please try again.")
         }
-        let reply = await WorkQueue.run(timeLimit: settings.timeLimitSeconds) {
-            UploadJob.run(endpoint, body: body, boundary: boundary, limits: limits)
+        let deadline = Deadline.after(seconds: settings.timeLimitSeconds)
+        let job = UploadJob.Settings(page: limits, upload: settings.uploadLimits)
+        switch await queue.run(place, deadline: deadline, { deadline in
+            UploadJob.run(endpoint, body: body, boundary: boundary, settings: job, deadline: deadline)
+        }) {
+        case .done(let reply):
+            let csp = reply.contentType.hasPrefix("text/html") ? (reply.status == 200 && endpoint == .report ? reportPolicy : pagePolicy) : nil
+            return response(reply, csp: csp)
+        case .busy:
+            let wait = queue.retryAfterSeconds(cap: settings.timeLimitSeconds)
+            return refuse(503, "The server was busy with other uploads and could not start this one within its limit of \(UploadPage.number(settings.timeLimitSeconds)) seconds. Try again in about \(UploadPage.counted(wait, "second")).", retryAfter: wait)
+        case .late:
+            return refuse(503, "Making the answer took longer than this server's limit of \(UploadPage.number(settings.timeLimitSeconds)) seconds, so it was stopped. Try one measure, or ask whoever runs the server to start it with a longer --timeout.")
         }
-        guard let reply else {
-            return refuse(503, "Making the answer took longer than this server's limit of \(UploadPage.number(settings.timeLimitSeconds)) seconds. Try one measure, or ask whoever runs the server to start it with a longer --timeout.")
-        }
-        return response(reply, csp: reply.status == 200 && endpoint == .report ? reportPolicy : pagePolicy)
     }
 
-    /// The report has no script and loads nothing: the policy says so to the browser too.
-    static let reportPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
-    /// The page: its own inline style and script, and a form that posts back here.
-    static let pagePolicy = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+    /// The report loads nothing and runs only its own hover-figures script, allowed by its
+    /// SHA-256 (`ReportScript`): the policy says so to the browser too.
+    static let reportPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src '\(ScriptHash.sha256(ReportScript.text))'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+    /// The page: its own inline style, its script from this server (no inline script runs),
+    /// and a form that posts back here.
+    static let pagePolicy = "default-src 'none'; style-src 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
 
+    /// The answer for `reply`; the headers every answer carries are added on the way out
+    /// (`SecurityHeaders`), a page's own Content-Security-Policy here.
     static func response(_ reply: Reply, csp: String? = nil) -> Response {
         var response = Response(status: .init(code: reply.status),
                                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: reply.body)))
         response.headers[.contentType] = reply.contentType
-        // Reports hold patient-safety data: no copy in the browser's or a proxy's cache.
-        response.headers[.cacheControl] = "no-store"
-        response.headers[.init("X-Content-Type-Options")!] = "nosniff"
-        response.headers[.init("Referrer-Policy")!] = "no-referrer"
         if let csp { response.headers[.init("Content-Security-Policy")!] = csp }
         return response
     }

@@ -16,9 +16,12 @@ final class ServerHarness: Sendable {
         self.task = task
     }
 
-    /// Starts a server (port 0: the system picks a free one) and waits until it listens.
-    static func start(maxUploadBytes: Int = 50 * 1_048_576, timeLimitSeconds: Double = 300) async throws -> ServerHarness {
-        let settings = ServerSettings(host: "127.0.0.1", port: 0, maxUploadBytes: maxUploadBytes, timeLimitSeconds: timeLimitSeconds)
+    /// Starts a server (port 0: the system picks a free one) and waits until it listens;
+    /// `configure` changes any other setting.
+    static func start(maxUploadBytes: Int = 50 * 1_048_576, timeLimitSeconds: Double = 300,
+                      configure: (inout ServerSettings) -> Void = { _ in }) async throws -> ServerHarness {
+        var settings = ServerSettings(host: "127.0.0.1", port: 0, maxUploadBytes: maxUploadBytes, timeLimitSeconds: timeLimitSeconds)
+        configure(&settings)
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         let task = Task {
             defer { continuation.finish() }
@@ -39,8 +42,9 @@ final class ServerHarness: Sendable {
 
     /// Runs `body` against a fresh server, stopping it afterwards whatever happens.
     static func with<T>(maxUploadBytes: Int = 50 * 1_048_576, timeLimitSeconds: Double = 300,
+                        configure: (inout ServerSettings) -> Void = { _ in },
                         _ body: (ServerHarness) async throws -> T) async throws -> T {
-        let server = try await start(maxUploadBytes: maxUploadBytes, timeLimitSeconds: timeLimitSeconds)
+        let server = try await start(maxUploadBytes: maxUploadBytes, timeLimitSeconds: timeLimitSeconds, configure: configure)
         do {
             let result = try await body(server)
             await server.stop()

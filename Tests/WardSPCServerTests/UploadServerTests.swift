@@ -214,7 +214,7 @@ import WardSPC
     }
 
     @Test func overlongProcessing_503_withinTheTimeLimit() async throws {
-        try await ServerHarness.with(timeLimitSeconds: 0.01) { server in
+        try await ServerHarness.with(timeLimitSeconds: 0.01, configure: { $0.requestTimeLimitSeconds = 300 }) { server in
             let started = ContinuousClock.now
             let answer = try await server.post("/report", files: [("file", "wards.csv", Fixtures.sampleWards)])
             #expect(answer.status == 503)

@@ -17,6 +17,18 @@ import Testing
         #expect(try CLIRunner.run(["serve", "--max-upload-mb", "0"]).status == 2)
     }
 
+    @Test func help_statesTheWorkBoundsWithTheirDefaults() throws {
+        let help = try CLIRunner.run(["serve", "--help"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        for text in ["--workers", "number of cores", "--queue", "Retry-After", "Default: 8",
+                     "--max-series", "Default: 2500", "--max-rows", "Default: 400000", "--max-columns", "Default: 200",
+                     "--max-reply-mb", "megabytes", "Default: 100", "408"] {
+            #expect(help.contains(text), "\(text)")
+        }
+        for bad in [["--workers", "0"], ["--queue", "-1"], ["--max-series", "0"], ["--max-columns", "2"], ["--max-reply-mb", "0"]] {
+            #expect(try CLIRunner.run(["serve"] + bad).status == 2, "\(bad)")
+        }
+    }
+
     @Test func offLoopback_warnsThatThereIsNoLogin() throws {
         // 192.0.2.1 is a documentation address no machine has: the bind fails after the warning.
         let result = try CLIRunner.run(["serve", "--host", "192.0.2.1", "--port", "0"])

@@ -16,25 +16,26 @@ public enum ChartFiles {
         public var stem: String { String(name.dropLast(4)) }
     }
 
-    /// One chart per series.
+    /// One chart per series; none once `deadline` has passed (the work is dropped).
     public static func perSeries(_ series: [SeriesReport], options: ChartRenderOptions = ChartRenderOptions(),
-                                 names: inout SafeFileNames) -> [Chart] {
+                                 names: inout SafeFileNames, until deadline: Deadline = .never) -> [Chart] {
         // Names first (they must be unique, so in order), then the drawing in parallel.
         let fileNames = series.map { names.name([$0.trust, $0.ward, $0.measure], extension: "svg") }
-        return ParallelBlocks.map(count: series.count, blockSize: 32) { range in
+        return ParallelBlocks.map(count: series.count, blockSize: 32, until: deadline) { range in
             range.map { index in
                 var chartOptions = options
                 chartOptions.idPrefix = String(fileNames[index].dropLast(4))
                 return Chart(name: fileNames[index], series: [index],
                              markup: SPCChart.markup(series[index], options: chartOptions))
             }
-        }
+        } ?? []
     }
 
     /// One small-multiples grid per measure, measures in order of first appearance.
     public static func smallMultiples(_ series: [SeriesReport], options: SmallMultiples.Options = SmallMultiples.Options(),
-                                      names: inout SafeFileNames) -> [Chart] {
-        measureGroups(series).map { measure, members in
+                                      names: inout SafeFileNames, until deadline: Deadline = .never) -> [Chart] {
+        measureGroups(series).compactMap { measure, members in
+            guard !deadline.hasPassed else { return nil }
             let name = names.name([measure, "all-wards"], extension: "svg")
             var gridOptions = options
             gridOptions.idPrefix = String(name.dropLast(4))

@@ -1,3 +1,4 @@
+import Threads
 import WardSPC
 
 /// The self-contained report: one `index.html` with every chart inline (SVG and CSS in
@@ -25,14 +26,16 @@ public enum HTMLReport {
     }
 
     /// `chartLinks`: the chart files written beside the page (e.g. `[.svg, .png]`), which
-    /// each chart links to; none by default (`serve` returns the page alone).
-    public static func build(_ content: ReportContent, chartLinks: [ChartFormat] = []) -> Output {
+    /// each chart links to; none by default (`serve` returns the page alone). Past
+    /// `deadline` the charts stop and the page is incomplete (`serve` drops it).
+    public static func build(_ content: ReportContent, chartLinks: [ChartFormat] = [],
+                             deadline: Deadline = .never) -> Output {
         var names = SafeFileNames()
         for fixed in ReportFiles.fixedNames { names.reserve(fixed) }
         var fileOptions = content.chartOptions
         fileOptions.standalone = true
-        var charts = ChartFiles.perSeries(content.series, options: fileOptions, names: &names)
-        let grids = ChartFiles.smallMultiples(content.series, names: &names)
+        var charts = ChartFiles.perSeries(content.series, options: fileOptions, names: &names, until: deadline)
+        let grids = ChartFiles.smallMultiples(content.series, names: &names, until: deadline)
         var funnelFiles: [ChartFiles.Chart] = []
         for funnel in content.funnels {
             let name = names.name(["funnel", funnel.title], extension: "svg")
@@ -76,7 +79,7 @@ public enum HTMLReport {
             html.end("section")
         }
         var figures = PointFigures()
-        WardSections.write(content, trusts: trusts, charts: charts, links: chartLinks, figures: &figures, into: &html)
+        WardSections.write(content, trusts: trusts, charts: charts, links: chartLinks, deadline: deadline, figures: &figures, into: &html)
         if !content.funnels.isEmpty {
             html.open("section", class: "funnels", id: "funnels")
             html.element("h2", text: "Wards compared: funnel plots")

@@ -70,6 +70,8 @@ public enum ReportBuilder {
                                     dataQuality: quality, warnings: analysis.warnings,
                                     chartOptions: chartOptions(settings))
         content.catalogue = settings.catalogue
+        // Past the deadline (`wardspc serve`'s time limit) the rest is not wanted: dropped.
+        guard !settings.deadline.hasPassed else { return content }
         addEvaluation(to: &content, dataset: dataset, analysis: analysis, request: request, about: about)
         addBreakdowns(to: &content, dataset: dataset, request: request)
         try addEquity(to: &content, dataset: dataset, request: request, inputs: equity)
@@ -98,7 +100,7 @@ public enum ReportBuilder {
     /// warning when they cannot be made.
     private static func addBreakdowns(to content: inout ReportContent, dataset: WardDataset, request: AnalysisRequest) {
         guard dataset.valueKind == .count else { return }
-        for dimension in [PoolingGroup.context, .subtype] {
+        for dimension in [PoolingGroup.context, .subtype] where !request.deadline.hasPassed {
             do {
                 content.breakdowns += try DimensionBreakdown.compute(dataset, by: dimension, settings: request.evaluation)
             } catch {

@@ -6,17 +6,22 @@
 /// shows them until the next touch elsewhere. It writes text only (`textContent`), reads
 /// nothing else and loads nothing. Browsers without `DecompressionStream` (before 2023)
 /// or with scripts off get the same charts without the hover figures.
-enum ReportScript {
+public enum ReportScript {
     /// The data block and the script, before `</body>`; nothing when no chart has points.
     static func write(_ figures: PointFigures, into html: inout MarkupWriter) {
         guard !figures.isEmpty, let encoded = try? figures.encoded(), !encoded.isEmpty else { return }
         html.fixed("\n<script type=\"text/plain\" id=\"point-figures\">")
         // Base64: letters, digits, + / and =, so nothing here can end the element early.
         html.text(encoded)
-        html.fixed("</script>\n<script>\n")
+        // The element's text is exactly `source`: what a policy's hash is of.
+        html.fixed("</script>\n<script>")
         html.fixed(source)
         html.fixed("</script>")
     }
+
+    /// The script's text, byte for byte as written into the page (a server's
+    /// Content-Security-Policy allows it by its SHA-256).
+    public static var text: String { source.description }
 
     static let source: StaticString = """
     (function () {

@@ -1,3 +1,4 @@
+import Threads
 import WardSPC
 
 /// A section per trust, then per ward: each measure's chart inline with its reading and
@@ -8,7 +9,8 @@ enum WardSections {
     static func chartID(_ stem: String) -> String { "chart-" + stem }
 
     static func write(_ content: ReportContent, trusts: [(trust: String, wards: [(ward: String, series: [Int])])],
-                      charts: [ChartFiles.Chart], links: [ChartFormat] = [], figures: inout PointFigures,
+                      charts: [ChartFiles.Chart], links: [ChartFormat] = [], deadline: Deadline = .never,
+                      figures: inout PointFigures,
                       into html: inout MarkupWriter) {
         let chartBySeries = Dictionary(uniqueKeysWithValues: charts.compactMap { chart in chart.series.first.map { ($0, chart) } })
         for (trustPosition, group) in trusts.enumerated() {
@@ -27,7 +29,7 @@ enum WardSections {
                 html.open("section", class: "ward", id: wardID(trustPosition, wardPosition))
                 html.element("h3", text: "\(group.trust) · \(ward.ward)")
                 html.open("div", class: "charts")
-                for index in ward.series {
+                for index in ward.series where !deadline.hasPassed {
                     let report = content.series[index]
                     guard let chart = chartBySeries[index] else { continue }
                     var options = content.chartOptions

@@ -74,6 +74,10 @@ enum SeriesLimits {
     }
 
     private static func checkTotal(_ total: Int, series: Int, options: ReadOptions, issues: inout IssueCollector) {
+        if series > options.maxSeries {
+            issues.error("the file has \(series) series (trust × ward × measure), more than the limit of \(options.maxSeries)",
+                         hint: "read part of the file, with fewer trusts, wards or measures; raise the limit with --max-series")
+        }
         guard total > options.maxRows else { return }
         issues.error("the file's \(series) series have \(total) rows in all (one per series × period, from each series' first period to its last), more than the limit of \(options.maxRows)",
                      hint: "check the dates for a mistyped year, or read part of the file; raise the limit with --max-rows")

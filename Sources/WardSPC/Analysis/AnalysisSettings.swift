@@ -1,4 +1,5 @@
 import SPCCore
+import Threads
 import WardData
 
 /// What `wardspc analyze` (and the library) is asked to do. Defaults follow DESIGN.md §4.0.
@@ -42,6 +43,9 @@ public struct AnalysisSettings: Sendable {
     public var wards: Set<String> = []
     public var measures: Set<String> = []
     public var subtypes: Set<String> = []
+    /// When the work is no longer wanted (`wardspc serve`'s time limit): past it the
+    /// analysis stops early and its result is incomplete (`Deadline`). Never, by default.
+    public var deadline = Deadline.never
 
     public init() {}
 

@@ -28,6 +28,7 @@ public enum Analyzer {
             reports = try analyseAuto(data, settings: settings)
         } else if settings.chart.needsIncidentDates {
             for intervals in IncidentIntervals.build(data, include: include) ?? [] {
+                if settings.deadline.hasPassed { break }
                 reports.append(try analyseIntervals(intervals, settings: settings))
             }
         } else {
@@ -35,6 +36,8 @@ public enum Analyzer {
             if let problem = built.issues.first { throw AnalysisError(problem.description) }
             reports = try analysePeriodic(built.series, dataset: data, settings: settings)
         }
+        // Past the deadline the reports are incomplete and dropped: nothing more to check.
+        if settings.deadline.hasPassed { return Result(series: [], warnings: []) }
         try FilterCheck.check(settings, in: dataset, matched: reports.count)
         var warnings: [String] = []
         if reports.isEmpty { warnings.append("\(dataset.file) holds no series to chart") }
@@ -73,12 +76,15 @@ public enum Analyzer {
         let context = SeriesContext(dataset)
         var prepared: [PreparedSeries] = []
         prepared.reserveCapacity(series.count)
-        for one in series { prepared.append(try prepare(one, context: context, settings: settings)) }
+        for one in series {
+            if settings.deadline.hasPassed { return [] }  // no longer wanted (`Deadline`)
+            prepared.append(try prepare(one, context: context, settings: settings))
+        }
         let analyses = analyse(prepared, context: context, settings: settings, threads: nil)
         let ready = prepared
-        return ParallelBlocks.map(count: prepared.count, blockSize: 256) { range in
+        return ParallelBlocks.map(count: prepared.count, blockSize: 256, until: settings.deadline) { range in
             range.map { report(ready[$0], analysis: analyses[$0], context: context) }
-        }
+        } ?? []
     }
 
     /// What the preparation of a periodic series needs to know of its file.

@@ -18,6 +18,7 @@ extension Analyzer {
         var reports: [SeriesReport] = []
         reports.reserveCapacity(built.series.count)
         for series in built.series {
+            if settings.deadline.hasPassed { return [] }  // no longer wanted (`Deadline`)
             let facts = SeriesFacts(series, valueKind: data.valueKind, periodKind: data.periodKind,
                                     hasIncidentDates: hasIncidentDates,
                                     preferredChart: settings.catalogue.definition(of: series.measure).preferredChart)

@@ -15,6 +15,11 @@ public enum Evaluator {
             let built = SeriesBuilder.build(groupData, include: analysis.includes)
             if let problem = built.issues.first { throw AnalysisError(problem.description) }
             for series in built.series {
+                // No longer wanted (`Deadline`): the caller drops what this returns.
+                if analysis.deadline.hasPassed {
+                    return finish([], regressions: SegmentedRegressionQueue(), context: context, chart: analysis.chart,
+                                  settings: settings)
+                }
                 if isProcessMeasure(series.measure, settings: settings) {
                     if !leftOut.contains(series.measure) { leftOut.append(series.measure) }
                     continue

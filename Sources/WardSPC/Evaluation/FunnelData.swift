@@ -57,7 +57,8 @@ public struct FunnelData: Sendable {
         var byMeasure: [String: [WardSeries]] = [:]
         for series in built.series { byMeasure[series.measure, default: []].append(series) }
         var funnels: [String: FunnelData] = [:]
-        for (measure, series) in byMeasure {
+        // Past the deadline the rest are left out; the caller reports the time limit.
+        for (measure, series) in byMeasure where !settings.deadline.hasPassed {
             funnels[measure] = funnel(of: series, measure: measure, bedDays: dataset.hasDenominator, from: from, to: to,
                                       adjustForOverdispersion: adjustForOverdispersion)
         }

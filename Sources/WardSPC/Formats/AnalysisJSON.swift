@@ -1,11 +1,19 @@
 import SPCCore
+import Threads
 import WardData
 
 /// `wardspc/analysis@1` and `wardspc/summary@1` (DESIGN.md §5.1).
 public enum AnalysisJSON {
-    /// Every point of every series.
-    public static func analysis(_ reports: [SeriesReport]) -> JSONValue {
-        .object([("schema", .string("wardspc/analysis@1")), ("series", .array(reports.map(series)))])
+    /// Every point of every series; past `deadline` the series stop (the document is
+    /// incomplete, and dropped: `Deadline`).
+    public static func analysis(_ reports: [SeriesReport], until deadline: Deadline = .never) -> JSONValue {
+        var entries: [JSONValue] = []
+        entries.reserveCapacity(reports.count)
+        for report in reports {
+            if deadline.hasPassed { break }
+            entries.append(series(report))
+        }
+        return .object([("schema", .string("wardspc/analysis@1")), ("series", .array(entries))])
     }
 
     /// One object per series: the many-ward overview.

@@ -27,13 +27,15 @@ public indirect enum JSONValue: Sendable, Equatable {
     public func rendered(pretty: Bool = false) -> String { renderedOutput(pretty: pretty).string }
 
     /// The document as UTF-8 byte chunks (long arrays are written in parallel blocks).
-    public func renderedOutput(pretty: Bool = false) -> OutputBytes {
+    /// Past `deadline` long arrays are cut short: the text is incomplete, and dropped
+    /// (`Deadline`).
+    public func renderedOutput(pretty: Bool = false, until deadline: Deadline = .never) -> OutputBytes {
         var output = TextBuffer()
-        write(into: &output, pretty: pretty, indent: 0)
+        write(into: &output, pretty: pretty, indent: 0, deadline: deadline)
         return OutputBytes(chunks: [output.take()])
     }
 
-    private func write(into output: inout TextBuffer, pretty: Bool, indent: Int) {
+    private func write(into output: inout TextBuffer, pretty: Bool, indent: Int, deadline: Deadline = .never) {
         switch self {
         case .null: output.append("null" as StaticString)
         case .bool(let value): output.append(value ? "true" as StaticString : "false" as StaticString)
@@ -46,21 +48,21 @@ public indirect enum JSONValue: Sendable, Equatable {
             if values.count >= JSONValue.parallelElements {
                 // A long array (one element per ward or series): elements are written in
                 // parallel blocks and joined in order — the same text, sooner.
-                let pieces = ParallelBlocks.mapBlocks(count: values.count, blockSize: 128) { range in
+                let pieces: [TextBuffer] = ParallelBlocks.mapBlocks(count: values.count, blockSize: 128, until: deadline) { range in
                     var piece = TextBuffer()
                     for index in range {
                         if index > 0 { piece.append(byte: 0x2C) }
                         if pretty { JSONValue.newline(indent + 1, into: &piece) }
-                        values[index].write(into: &piece, pretty: pretty, indent: indent + 1)
+                        values[index].write(into: &piece, pretty: pretty, indent: indent + 1, deadline: deadline)
                     }
                     return piece
-                }
+                } ?? []
                 for piece in pieces { output.append(piece) }
             } else {
                 for (index, value) in values.enumerated() {
                     if index > 0 { output.append(byte: 0x2C) }
                     if pretty { JSONValue.newline(indent + 1, into: &output) }
-                    value.write(into: &output, pretty: pretty, indent: indent + 1)
+                    value.write(into: &output, pretty: pretty, indent: indent + 1, deadline: deadline)
                 }
             }
             if pretty { JSONValue.newline(indent, into: &output) }
@@ -73,7 +75,7 @@ public indirect enum JSONValue: Sendable, Equatable {
                 if pretty { JSONValue.newline(indent + 1, into: &output) }
                 JSONValue.writeString(key, into: &output)
                 output.append(pretty ? ": " as StaticString : ":" as StaticString)
-                value.write(into: &output, pretty: pretty, indent: indent + 1)
+                value.write(into: &output, pretty: pretty, indent: indent + 1, deadline: deadline)
             }
             if pretty { JSONValue.newline(indent, into: &output) }
             output.append(byte: 0x7D)

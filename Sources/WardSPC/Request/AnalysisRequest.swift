@@ -1,4 +1,5 @@
 import SPCCore
+import Threads
 import WardData
 
 /// A request resolved once: the choices a person made (`RequestChoices`, from flags or the
@@ -15,6 +16,15 @@ public struct AnalysisRequest: Sendable {
     public var evaluation: EvaluationSettings
     /// The benchmark reduction in per cent.
     public var benchmark: Double { evaluation.benchmark }
+    /// When the work is no longer wanted, for the charts and the comparison alike
+    /// (`AnalysisSettings.deadline`).
+    public var deadline: Deadline {
+        get { analysis.deadline }
+        set {
+            analysis.deadline = newValue
+            evaluation.analysis.deadline = newValue
+        }
+    }
 
     /// The request `choices` make for `purpose` on data with these `facts`.
     ///
