@@ -8,7 +8,7 @@ import WardSPC
 /// carry for every drawn point the same tooltip and position its standalone chart gives it.
 @Suite struct ReportScriptTests {
     static let dataBlockStart = "\n<script type=\"text/plain\" id=\"point-figures\">"
-    static let scriptBlock = "</script>\n<script>\n" + ReportScript.source.description + "</script>"
+    static let scriptBlock = "</script>\n<script>" + ReportScript.source.description + "</script>"
 
     /// The page without its figures' data block and script, or nil when the page has them
     /// in any other form (a second script, a data block that is not plain base64).
