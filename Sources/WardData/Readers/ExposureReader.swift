@@ -67,7 +67,7 @@ public enum ExposureReader {
                                       "\"\(cell.prefix(40))\" is not an NHS ethnic category",
                                       hint: EthnicCategory.hint)
                 }
-                let value = parser.number(bedDays, nonNegative: true, what: "bed days")
+                let value = parser.denominator(bedDays, monthly: period.isMonthly(options), allowEmpty: false, what: "bed days")
                 guard let raw, let category, let value, let days = value else { continue }
                 pending.append((trustName, wardName, category, cell, days, parser.line))
                 rawDates.append(raw)

@@ -285,6 +285,26 @@ final class RowParser {
         }
     }
 
+    /// A denominator field (bed days, or patients for p charts): a finite number, 0 or
+    /// within `DenominatorRange` for the period; empty when `allowEmpty`.
+    func denominator(_ column: Int, monthly: Bool, allowEmpty: Bool = true, what: String = "denominator") -> Double?? {
+        guard let parsed = number(column, nonNegative: true, allowEmpty: allowEmpty, what: what) else { return nil }
+        guard let value = parsed, !DenominatorRange.contains(value, monthly: monthly) else { return parsed }
+        let name = header.names[column]
+        let shown = "\"\(text(column).prefix(40))\""
+        if value < DenominatorRange.smallestPositive {
+            issues.row(line: line, column: name, "\(shown) is too small for a \(what): above 0 but below \(DenominatorRange.smallestPositive)",
+                       hint: "occupied bed days are 0 for a closed ward, otherwise at least a hundredth of a day; check the units")
+        } else {
+            let period = monthly ? "month" : "week"
+            let largest = DenominatorRange.text(DenominatorRange.largest(monthly: monthly))
+            issues.row(line: line, column: name,
+                       "\(shown) is more than a ward can have in a \(period): a \(what) is at most \(largest) (\(DenominatorRange.text(DenominatorRange.largestPerDay)) a day)",
+                       hint: "check the \(what): it is one ward's occupied bed days (or patients) for the \(period)")
+        }
+        return nil
+    }
+
     private func reportNumber(_ failure: NumberParser.Failure, column: Int, what: String) {
         let name = header.names[column]
         let shown = "\"\(text(column).prefix(40))\""

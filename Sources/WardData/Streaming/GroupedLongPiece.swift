@@ -119,8 +119,9 @@ struct Piece<Result> {
             var denominator: Double?
             if let column = layout.denominator {
                 let cell = piece.bytes(piece.trimmedRange(fields[column]))
-                guard case .success(let value) = NumberParser.parseDouble(cell), value > 0 else {
-                    fallback = "an empty, negative or zero denominator"
+                guard case .success(let value) = NumberParser.parseDouble(cell), value > 0,
+                      DenominatorRange.contains(value, monthly: layout.monthly) else {
+                    fallback = "an empty, negative, zero or out-of-range denominator"
                     break
                 }
                 denominator = value
