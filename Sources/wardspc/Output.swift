@@ -74,7 +74,10 @@ func exitingOnBadInput<T>(_ body: () throws -> T) throws -> T {
 func printReadingWarnings(_ notes: ReadingNotes) {
     for note in notes.readerNotes { printStandardError("note: \(note)".terminalSafe) }
     for warning in notes.warnings { printStandardError(warning.description) }
-    if notes.unreportedWarnings > 0 { printStandardError("… and \(notes.unreportedWarnings) more warnings") }
+    if let more = UnlistedIssues.line(listed: notes.warnings.count, kept: notes.warnings.count,
+                                      unreported: notes.unreportedWarnings, noun: "warnings") {
+        printStandardError(more)
+    }
 }
 
 /// Opens the data file (exit 2 when it cannot be read) and runs `body` with a progress
