@@ -97,7 +97,7 @@ final class RowParser {
             let count = identifiers.nhsNumbers[column]
             collector.error(line: 1, column: header.names[column],
                             "this column holds NHS numbers (\(count) value\(count == 1 ? "" : "s") with a valid NHS check digit); WardSPC does not read person-level data",
-                            hint: "remove the column, or pass --allow-identifiers to read the file without it (its values are never read or shown)")
+                            hint: "remove the column, or pass --allow-identifiers to read the file without it: its values are never read or shown")
         }
         return InputRejected(issues: collector.errors, groups: collector.grouper.groups, notes: collector.notes)
     }

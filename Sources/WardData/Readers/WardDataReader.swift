@@ -131,7 +131,7 @@ public enum WardDataReader {
         for index in header.identifierColumns.sorted() {
             issues.error(line: 1, column: header.names[index],
                          "this column looks like a patient identifier; WardSPC does not read person-level data",
-                         hint: "remove the column, or pass --allow-identifiers to read the file without it (its values are never read or shown)")
+                         hint: "remove the column, or pass --allow-identifiers to read the file without it: its values are never read or shown")
         }
     }
 }
