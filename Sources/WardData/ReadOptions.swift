@@ -36,6 +36,9 @@ public struct ReadOptions: Sendable {
     public var to: CivilDate?
     /// Read files that carry person-level identifier columns (their values are dropped, never kept).
     public var allowIdentifiers = false
+    /// Folded names of columns found to hold NHS numbers on a first read with
+    /// `allowIdentifiers`: the second read skips them as it skips identifier names.
+    var identifiersFoundByValue: Set<String> = []
     /// Most errors reported one by one before a count of the rest.
     public var maxReportedErrors = 100
     public var limits = CSVScanner.Limits()

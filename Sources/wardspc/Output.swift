@@ -14,6 +14,21 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .customLong("output"), help: "Write the output to this file (atomically) instead of standard output.")
     var outputPath: String?
 
+    /// Checks `--output` before any work is done (ArgumentParser calls this once the flags
+    /// are parsed): a directory or socket is refused (exit 2), a folder that is missing or
+    /// cannot be written fails (exit 1) — before the analysis, not after it.
+    func validate() throws {
+        guard let outputPath else { return }
+        do { try AtomicFile.check(outputPath) } catch { throw failure(error) }
+    }
+
+    /// Says why `--output` cannot be written; the exit code: 2 when the request asked for
+    /// what may not be written (an input of the run, a directory), 1 when writing failed.
+    private func failure(_ error: AtomicFile.WriteError) -> ExitCode {
+        printStandardError("wardspc: \(error)")
+        return ExitCode(error.kind == .refused ? 2 : 1)
+    }
+
     func write(_ text: String, inputs: [String]) throws {
         try write(OutputBytes(text), inputs: inputs)
     }
@@ -31,8 +46,7 @@ struct OutputOptions: ParsableArguments {
         do {
             try AtomicFile.write(output: output, to: outputPath, protected: inputs)
         } catch {
-            printStandardError("wardspc: \(error)")
-            throw ExitCode(1)
+            throw failure(error)
         }
     }
 }
@@ -74,7 +88,10 @@ func exitingOnBadInput<T>(_ body: () throws -> T) throws -> T {
 func printReadingWarnings(_ notes: ReadingNotes) {
     for note in notes.readerNotes { printStandardError("note: \(note)".terminalSafe) }
     for warning in notes.warnings { printStandardError(warning.description) }
-    if notes.unreportedWarnings > 0 { printStandardError("… and \(notes.unreportedWarnings) more warnings") }
+    if let more = UnlistedIssues.line(listed: notes.warnings.count, kept: notes.warnings.count,
+                                      unreported: notes.unreportedWarnings, noun: "warnings") {
+        printStandardError(more)
+    }
 }
 
 /// Opens the data file (exit 2 when it cannot be read) and runs `body` with a progress

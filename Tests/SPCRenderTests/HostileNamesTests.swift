@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import SPCRender
 import WardSPC
+import WardData
 
 /// Names from the data (trust, ward, measure, event labels, titles) are text wherever they
 /// land: SVG text and attributes, HTML, CSS — a ward called `<script>` stays a name.
@@ -85,5 +86,35 @@ import WardSPC
         writer.text("<&>")
         writer.end("text")
         #expect(writer.string == "<text data-x=\"&quot;&gt;&lt;script&gt;\">&lt;&amp;&gt;</text>")
+    }
+
+    // MARK: bidirectional overrides (issue 17)
+
+    static let reversedWard = "Alder\u{202E}redlA"
+    /// The ward as shown: its override written out (names joined into one label, such as
+    /// a chart's title, are isolated together).
+    static let shownWard = "Alder\\u{202E}redlA"
+
+    /// Whether `text` has a bidirectional formatting character other than the isolates
+    /// `Markup` writes around a name.
+    static func hasRawOverride(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.isBidiControl && $0.value != 0x2068 && $0.value != 0x2069 }
+    }
+
+    @Test func bidiOverridesInNames_neverReachAChartOrTheReportRaw() throws {
+        let series = try TestSeries.analyse(TestSeries.weeklyCSV(Array(repeating: 3, count: 10) + Array(repeating: 1, count: 16),
+                                                                 trust: "RX\u{2067}1", ward: Self.reversedWard,
+                                                                 measure: "restraint\u{200F}"))
+        let report = try #require(series.first)
+        let chart = SPCChart.svg(report)
+        #expect(!Self.hasRawOverride(chart))
+        #expect(try SVGInspector(chart).allText.contains(Self.shownWard))
+        #expect(!Self.hasRawOverride(SmallMultiples.svg(series)))
+        let content = ReportContent(title: "Report \u{202E}txet", series: series,
+                                    provenance: .init(dataFile: "w\u{202D}.csv", software: "wardspc test", generated: "2026-01-01"))
+        let output = HTMLReport.build(content)
+        #expect(!Self.hasRawOverride(output.index.string))
+        #expect(output.index.string.contains(Self.shownWard))
+        for chart in output.charts { #expect(!Self.hasRawOverride(chart.markup.string)) }
     }
 }

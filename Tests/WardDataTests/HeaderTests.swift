@@ -163,14 +163,23 @@ struct PatientIdentifierDetectionTests {
     @Test(arguments: ["NHS Number", "NHS No.", "Patient NHS No", "nhs_num", "NHSNumber", "Patient Name", "Patient ID",
                       "Client ID", "Service User Name", "Service User ID", "Date of Birth", "Date of Birth (DD/MM/YYYY)",
                       "DOB", "Birth Date", "Surname", "Forename 1", "First Name", "Family Name", "Postcode",
-                      "Home Postcode", "MRN", "RiO ID", "Local Patient ID", "Person ID", "name", "Address"])
+                      "Home Postcode", "MRN", "RiO ID", "Local Patient ID", "Person ID", "name", "Address",
+                      // Issue 17: each of these was accepted.
+                      "pt_id", "patient", "client", "service_user", "nhsnum", "NHS",
+                      "PtID", "PatientNo", "ClientNumber", "Service User", "ServiceUserID", "Client Ref", "Patient Code",
+                      "Patient Initials", "Initials", "NHS ID", "NHSNbr", "hosp_no", "Hospital No.", "CHI Number",
+                      "RiO Number", "Person", "Individual", "Patient #", "Medical Record Number"])
     func identifierHeaders_areRecognised(_ name: String) {
         #expect(ColumnNames.isPatientIdentifier(Header.fold(name)), "\(name)")
     }
 
     @Test(arguments: ["trust", "Trust Name", "ward_name", "Ward Code", "measure", "RestrictiveIntIncID", "Incident ID",
                       "HospProvSpellID", "subtype", "label", "count", "bed_days", "ethnic_group", "staff_id",
-                      "nhs_111_calls", "context"])
+                      "nhs_111_calls", "context",
+                      // Counts, descriptions and organisations that mention a person or the NHS.
+                      "ward", "patients_restrained", "Patients", "patient_days", "client_group", "Patient Type",
+                      "NHS Trust", "nhs_trust_code", "NHS Region", "hospital", "Hospital Code", "hospital_id",
+                      "ptsd_admissions", "service_users_secluded", "person_hours"])
     func otherHeaders_areNot(_ name: String) {
         #expect(!ColumnNames.isPatientIdentifier(Header.fold(name)), "\(name)")
     }

@@ -73,10 +73,10 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("RX1_Alder_awol.svg").path))
 
         let input = try CLIRunner.run(["chart", "SampleData/wards.csv", "--out", "SampleData/wards.csv"])
-        #expect(input.status == 1)
+        #expect(input.status == 2)
         #expect(input.stderr.contains("input of this run"))
         let holder = try CLIRunner.run(["chart", "SampleData/wards.csv", "--out", "SampleData", "--force"])
-        #expect(holder.status == 1)
+        #expect(holder.status == 2)
         #expect(holder.stderr.contains("holds SampleData/wards.csv"))
     }
 }

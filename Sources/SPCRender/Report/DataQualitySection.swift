@@ -25,8 +25,10 @@ enum DataQualitySection {
                 html.end("li")
             }
             html.end("ul")
-            if fileNotes.count > listedWarnings {
-                html.paragraph("… and \(fileNotes.count - listedWarnings) more: run `wardspc validate \(quality.file)` for every one.", class: "muted")
+            let unlisted = UnlistedIssues.count(listed: listedWarnings, kept: fileNotes.count,
+                                                unreported: quality.unreportedErrors + quality.unreportedWarnings)
+            if unlisted > 0 {
+                html.paragraph("… and \(unlisted) more: run `wardspc validate \(quality.file)` for every one.", class: "muted")
             }
         }
 

@@ -88,7 +88,10 @@ public struct InputRejected: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         var lines = errors.map(\.description)
-        if unreportedErrors > 0 { lines.append("… and \(unreportedErrors) more errors") }
+        let errorCount = errors.count
+        if let more = UnlistedIssues.line(listed: errorCount, kept: errorCount, unreported: unreportedErrors, noun: "errors") {
+            lines.append(more)
+        }
         return lines.joined(separator: "\n")
     }
 }

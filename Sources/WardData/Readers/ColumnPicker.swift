@@ -8,9 +8,7 @@ struct ColumnPicker {
         self.header = header
         self.issues = issues
         // Identifier columns are never read (checked before any reader runs).
-        for (index, name) in header.folded.enumerated() where ColumnNames.isPatientIdentifier(name) {
-            used.insert(index)
-        }
+        used = header.identifierColumns
     }
 
     /// The column for a role that must be present.

@@ -31,9 +31,8 @@ public enum ExposureReader {
     }
 
     public static func read(_ file: InputFile, options: ReadOptions = ReadOptions()) throws(InputRejected) -> ExposureTable {
-        return try file.withBytes { bytes throws(InputRejected) -> ExposureTable in
-            let parser = try CompanionFile.parser(bytes, file: file.name, options: options, what: "exposure",
-                                                  expected: "trust,ward,week_start,ethnic_group,bed_days")
+        return try CompanionFile.read(file, options: options, what: "exposure",
+                                      expected: "trust,ward,week_start,ethnic_group,bed_days") { parser, options throws(InputRejected) -> ExposureTable in
             let header = parser.header
             var columns = ColumnPicker(header: header, issues: parser.issues)
             let trust = columns.require(ColumnNames.trust, role: "trust")
@@ -68,7 +67,7 @@ public enum ExposureReader {
                                       "\"\(cell.prefix(40))\" is not an NHS ethnic category",
                                       hint: EthnicCategory.hint)
                 }
-                let value = parser.number(bedDays, nonNegative: true, what: "bed days")
+                let value = parser.denominator(bedDays, monthly: period.isMonthly(options), allowEmpty: false, what: "bed days")
                 guard let raw, let category, let value, let days = value else { continue }
                 pending.append((trustName, wardName, category, cell, days, parser.line))
                 rawDates.append(raw)

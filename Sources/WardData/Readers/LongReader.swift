@@ -20,6 +20,7 @@ enum LongReader {
         guard let trust, let ward, let measure, let period else { fatalError("required columns were checked") }
         let numberColumn = countColumn ?? valueColumn!
         let valueKind: ValueKind = countColumn != nil ? .count : .value
+        let monthly = period.isMonthly(options)
 
         parser.keyColumns = [trust, ward, measure]
         parser.totalColumns = [numberColumn]
@@ -31,9 +32,7 @@ enum LongReader {
             let number: Double?? = valueKind == .count
                 ? parser.count(numberColumn)
                 : parser.number(numberColumn, nonNegative: false, what: "value")
-            let denominatorValue: Double?? = denominator.map {
-                parser.number($0, nonNegative: true, allowEmpty: true, what: "denominator")
-            } ?? .some(nil)
+            let denominatorValue: Double?? = denominator.map { parser.denominator($0, monthly: monthly) } ?? .some(nil)
             var dimensionsOK = true
             for (slot, column) in dimensions.enumerated() {
                 if let id = parser.name(column, required: false) { dimensionValues[slot] = id } else { dimensionsOK = false }
@@ -50,7 +49,7 @@ enum LongReader {
                         denominator: denominatorValue, dimensions: dimensionValues, line: parser.line)
         }
         return try rows.finish(parser: parser, format: .long, periodColumn: header.names[period.index],
-                               isWeekEnding: period.isWeekEnding, monthly: period.isMonthly(options),
+                               isWeekEnding: period.isWeekEnding, monthly: monthly,
                                valueKind: valueKind, hasDenominator: denominator != nil,
                                dimensionNames: dimensions.map { header.names[$0] }, options: options)
     }

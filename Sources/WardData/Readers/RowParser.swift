@@ -15,6 +15,8 @@ final class RowParser {
     /// Per column: the bytes and id of the last interned value (rows usually repeat them).
     @exclusivity(unchecked) private var lastBytes: [[UInt8]]
     @exclusivity(unchecked) private var lastIds: [Int32]
+    /// NHS numbers seen, per column (every sound row is counted, whatever the reader reads).
+    @exclusivity(unchecked) private(set) var identifiers: IdentifierTally
 
     init(scanner: CSVScanner, header: Header, issues: IssueCollector) {
         self.scanner = scanner
@@ -22,6 +24,7 @@ final class RowParser {
         self.issues = issues
         lastBytes = Array(repeating: [], count: header.names.count)
         lastIds = Array(repeating: -1, count: header.names.count)
+        identifiers = IdentifierTally(columns: header.names.count, skipped: header.identifierColumns)
     }
 
     var line: Int { scanner.recordLine }
@@ -65,6 +68,7 @@ final class RowParser {
                            hint: "check for an unquoted comma or a missing value; quote text that contains commas")
                 continue
             }
+            countIdentifiers()
             if dataStart == nil { dataStart = scanner.recordStart }
             if !keyColumns.isEmpty, isTotalsRow() { continue }
             return true
@@ -72,6 +76,34 @@ final class RowParser {
         finish()
         return false
     }
+
+    /// Counts the row's NHS-number-like fields (only fields of 10 to 16 bytes are looked at).
+    @inline(__always)
+    private func countIdentifiers() {
+        for (column, field) in scanner.fields.enumerated() where field.count >= 10 && field.count <= 16 {
+            withField(column) { identifiers.add($0, column: column) }
+        }
+    }
+
+    /// The rejection to give instead of anything the rows said, when a column's values
+    /// are NHS numbers: it names the columns and quotes no value (any other message might
+    /// quote one). `nil` when there are none.
+    func identifierRejection() -> InputRejected? {
+        let columns = identifiers.identifierColumns
+        guard !columns.isEmpty else { return nil }
+        var collector = IssueCollector(file: issues.file, lenient: false, maxReported: issues.maxReported)
+        collector.notes = issues.notes
+        for column in columns {
+            let count = identifiers.nhsNumbers[column]
+            collector.error(line: 1, column: header.names[column],
+                            "this column holds NHS numbers (\(count) value\(count == 1 ? "" : "s") with a valid NHS check digit); WardSPC does not read person-level data",
+                            hint: "remove the column, or pass --allow-identifiers to read the file without it: its values are never read or shown")
+        }
+        return InputRejected(issues: collector.errors, groups: collector.grouper.groups, notes: collector.notes)
+    }
+
+    /// The folded names of the columns whose values are NHS numbers.
+    var identifierColumnNames: Set<String> { Set(identifiers.identifierColumns.map { header.folded[$0] }) }
 
     /// Adds the notes of what was passed over, once, at the end of the rows.
     private func finish() {
@@ -251,6 +283,26 @@ final class RowParser {
             reportNumber(failure, column: column, what: what)
             return nil
         }
+    }
+
+    /// A denominator field (bed days, or patients for p charts): a finite number, 0 or
+    /// within `DenominatorRange` for the period; empty when `allowEmpty`.
+    func denominator(_ column: Int, monthly: Bool, allowEmpty: Bool = true, what: String = "denominator") -> Double?? {
+        guard let parsed = number(column, nonNegative: true, allowEmpty: allowEmpty, what: what) else { return nil }
+        guard let value = parsed, !DenominatorRange.contains(value, monthly: monthly) else { return parsed }
+        let name = header.names[column]
+        let shown = "\"\(text(column).prefix(40))\""
+        if value < DenominatorRange.smallestPositive {
+            issues.row(line: line, column: name, "\(shown) is too small for a \(what): above 0 but below \(DenominatorRange.smallestPositive)",
+                       hint: "occupied bed days are 0 for a closed ward, otherwise at least a hundredth of a day; check the units")
+        } else {
+            let period = monthly ? "month" : "week"
+            let largest = DenominatorRange.text(DenominatorRange.largest(monthly: monthly))
+            issues.row(line: line, column: name,
+                       "\(shown) is more than a ward can have in a \(period): a \(what) is at most \(largest) (\(DenominatorRange.text(DenominatorRange.largestPerDay)) a day)",
+                       hint: "check the \(what): it is one ward's occupied bed days (or patients) for the \(period)")
+        }
+        return nil
     }
 
     private func reportNumber(_ failure: NumberParser.Failure, column: Int, what: String) {

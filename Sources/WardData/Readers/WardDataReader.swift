@@ -9,12 +9,32 @@ public enum WardDataReader {
     }
 
     /// Reads an input file already in memory or mapped.
+    ///
+    /// A column whose values are NHS numbers (`NHSNumber`) refuses the file in place of
+    /// anything else its rows would have said, or — with `--allow-identifiers` — the file
+    /// is read again without it, so no value of it is kept or shown.
     public static func read(_ file: InputFile, options: ReadOptions = ReadOptions()) throws(InputRejected) -> WardDataset {
+        var options = options
+        while true {
+            switch try readOnce(file, options: options) {
+            case .read(let dataset): return dataset
+            case .identifierColumns(let names): options.identifiersFoundByValue.formUnion(names)
+            }
+        }
+    }
+
+    private enum Attempt {
+        case read(WardDataset)
+        /// Columns found to hold NHS numbers (with `--allow-identifiers`): read again without them.
+        case identifierColumns(Set<String>)
+    }
+
+    private static func readOnce(_ file: InputFile, options: ReadOptions) throws(InputRejected) -> Attempt {
         let prepared = try InputPreparation.prepare(file, options: options)
         var issues = IssueCollector(file: file.name, lenient: options.lenient, maxReported: options.maxReportedErrors)
         issues.notes = prepared.notes
         issues.grouper.sheet = prepared.sheet
-        var dataset = try prepared.file.withBytes { bytes throws(InputRejected) -> WardDataset in
+        let attempt = try prepared.file.withBytes { bytes throws(InputRejected) -> Attempt in
             var scanner = CSVScanner(bytes: bytes, limits: options.limits)
             scanner.isKnownClean = prepared.isClean
             guard scanner.nextRecord() else {
@@ -22,24 +42,40 @@ public enum WardDataReader {
                 try issues.throwIfErrors()
                 fatalError("unreachable")
             }
-            let header = try readHeader(&scanner, issues: &issues, options: options)
+            var header = try readHeader(&scanner, issues: &issues, options: options)
+            header.markIdentifiers(options.identifiersFoundByValue)
             issues.grouper.letters = IssueGrouper.letters(for: header.names, firstColumn: prepared.firstColumn)
             let format = options.format == .auto ? detectFormat(header) : options.format
             let parser = RowParser(scanner: scanner, header: header, issues: issues)
             var dataset: WardDataset
-            switch format {
-            case .long, .auto: dataset = try LongReader.read(parser, options: options)
-            case .wide: dataset = try WideReader.read(parser, options: options)
-            case .events: dataset = try EventReader.read(parser, options: options)
-            case .mhsds: dataset = try MHSDSReader.read(parser, options: options)
+            do throws(InputRejected) {
+                switch format {
+                case .long, .auto: dataset = try LongReader.read(parser, options: options)
+                case .wide: dataset = try WideReader.read(parser, options: options)
+                case .events: dataset = try EventReader.read(parser, options: options)
+                case .mhsds: dataset = try MHSDSReader.read(parser, options: options)
+                }
+            } catch {
+                if let found = try identifierColumns(parser, options: options) { return found }
+                throw error
             }
+            if let found = try identifierColumns(parser, options: options) { return found }
             if dataset.readerNotes.isEmpty { dataset.readerNotes = parser.issues.notes }
             dataset.columnLetters = issues.grouper.letters
             dataset.sheet = prepared.sheet
-            return dataset
+            return .read(dataset)
         }
+        guard case .read(var dataset) = attempt else { return attempt }
         dataset.file = file.name
-        return dataset
+        return .read(dataset)
+    }
+
+    /// Columns whose values are NHS numbers: the file is refused (naming them, quoting no
+    /// value), or with `--allow-identifiers` they are returned to be skipped on a second read.
+    private static func identifierColumns(_ parser: RowParser, options: ReadOptions) throws(InputRejected) -> Attempt? {
+        guard let rejection = parser.identifierRejection() else { return nil }
+        guard options.allowIdentifiers else { throw rejection }
+        return .identifierColumns(parser.identifierColumnNames)
     }
 
     /// The format a header implies (DESIGN.md §3.1): a `RestrictiveIntIncID` column → MHSDS;
@@ -92,10 +128,10 @@ public enum WardDataReader {
     /// message names the column, never a value.
     static func refuseIdentifiers(_ header: Header, issues: inout IssueCollector, options: ReadOptions) {
         guard !options.allowIdentifiers else { return }
-        for (index, folded) in header.folded.enumerated() where ColumnNames.isPatientIdentifier(folded) {
+        for index in header.identifierColumns.sorted() {
             issues.error(line: 1, column: header.names[index],
                          "this column looks like a patient identifier; WardSPC does not read person-level data",
-                         hint: "remove the column, or pass --allow-identifiers to read the file without it (its values are never read or shown)")
+                         hint: "remove the column, or pass --allow-identifiers to read the file without it: its values are never read or shown")
         }
     }
 }

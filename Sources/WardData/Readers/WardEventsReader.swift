@@ -52,9 +52,8 @@ public enum WardEventsReader {
     }
 
     public static func read(_ file: InputFile, options: ReadOptions = ReadOptions()) throws(InputRejected) -> WardEvents {
-        return try file.withBytes { bytes throws(InputRejected) -> WardEvents in
-            let parser = try CompanionFile.parser(bytes, file: file.name, options: options, what: "events",
-                                                  expected: "trust,ward,date,label[,kind]")
+        return try CompanionFile.read(file, options: options, what: "events",
+                                      expected: "trust,ward,date,label[,kind]") { parser, options throws(InputRejected) -> WardEvents in
             let header = parser.header
             var columns = ColumnPicker(header: header, issues: parser.issues)
             let trust = columns.require(ColumnNames.trust, role: "trust")

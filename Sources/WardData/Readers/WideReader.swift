@@ -34,6 +34,7 @@ enum WideReader {
         guard let trust, let ward, let period else { fatalError("required columns were checked") }
         let measureIDs = measureColumns.map { parser.strings.intern(header.names[$0]) }
 
+        let monthly = period.isMonthly(options)
         parser.keyColumns = [trust, ward]
         parser.totalColumns = measureColumns
         var rows = PeriodicRows(dimensionCount: dimensions.count, expectedRows: parser.estimatedRows)
@@ -42,9 +43,7 @@ enum WideReader {
         while parser.nextRow() {
             let trustID = parser.name(trust), wardID = parser.name(ward)
             let date = parser.rawDate(period.index)
-            let denominatorValue: Double?? = denominator.map {
-                parser.number($0, nonNegative: true, allowEmpty: true, what: "denominator")
-            } ?? .some(nil)
+            let denominatorValue: Double?? = denominator.map { parser.denominator($0, monthly: monthly) } ?? .some(nil)
             var rowOK = true
             for (slot, column) in dimensions.enumerated() {
                 if let id = parser.name(column, required: false) { dimensionValues[slot] = id } else { rowOK = false }
@@ -66,7 +65,7 @@ enum WideReader {
             }
         }
         return try rows.finish(parser: parser, format: .wide, periodColumn: header.names[period.index],
-                               isWeekEnding: period.isWeekEnding, monthly: period.isMonthly(options),
+                               isWeekEnding: period.isWeekEnding, monthly: monthly,
                                valueKind: .count, hasDenominator: denominator != nil,
                                dimensionNames: dimensions.map { header.names[$0] }, options: options)
     }

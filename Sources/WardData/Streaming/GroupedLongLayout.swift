@@ -18,7 +18,7 @@ struct GroupedLongLayout: Sendable {
         guard scanner.nextRecord(), scanner.recordProblem == nil else { return nil }
         let header = Header(names: scanner.fields.map { scanner.string($0) })
         guard Set(header.folded).count == header.folded.count, !header.folded.contains(""),
-              !header.folded.contains(where: ColumnNames.isPatientIdentifier),
+              header.identifierColumns.isEmpty,
               WardDataReader.detectFormat(header) == .long else { return nil }
         var columns = ColumnPicker(header: header, issues: IssueCollector(file: file, lenient: false, maxReported: 1))
         let picked = LongColumns(&columns)

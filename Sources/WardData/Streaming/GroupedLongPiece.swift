@@ -54,6 +54,12 @@ struct Piece<Result> {
         var previousKey = LeadingFields()
         while fallback == nil, source.next() {
             let fields = source.fields
+            // A value that may be an NHS number: the whole-file reader decides whether
+            // its column is one (and then refuses the file without quoting it).
+            for range in fields where range.count >= 10 && range.count <= 16 {
+                if NHSNumber.isNHSNumber(piece.bytes(piece.trimmedRange(range))) { fallback = "a value that may be an NHS number" }
+            }
+            if fallback != nil { break }
             var sameAsPrevious = false
             if keyFirst {
                 let rowKey = LeadingFields(fields)
@@ -113,8 +119,9 @@ struct Piece<Result> {
             var denominator: Double?
             if let column = layout.denominator {
                 let cell = piece.bytes(piece.trimmedRange(fields[column]))
-                guard case .success(let value) = NumberParser.parseDouble(cell), value > 0 else {
-                    fallback = "an empty, negative or zero denominator"
+                guard case .success(let value) = NumberParser.parseDouble(cell), value > 0,
+                      DenominatorRange.contains(value, monthly: layout.monthly) else {
+                    fallback = "an empty, negative, zero or out-of-range denominator"
                     break
                 }
                 denominator = value

@@ -34,8 +34,9 @@ public enum GroupedLongReader {
     }
 
     public enum Outcome<Result> {
-        /// The file was read on the fast path: `process`'s results in file order.
-        case read(FileFacts, [Result], rows: Int)
+        /// The file was read on the fast path: `process`'s results in file order, and
+        /// every trust × ward of the file (filtered out or not).
+        case read(FileFacts, [Result], rows: Int, wards: Set<WardName>)
         /// The file needs the whole-file reader; the reason is for `--verbose`.
         case fallback(String)
     }
@@ -110,17 +111,21 @@ public enum GroupedLongReader {
         results.reserveCapacity(pieces.reduce(0) { $0 + $1.batches.reduce(0) { $0 + $1.results.count } })
         var seen = Set<SeriesKey>(minimumCapacity: results.capacity)
         var rows = 0
+        var wards = Set<WardName>()
         for piece in pieces {
             rows += piece.rows
             for batch in piece.batches {
-                for key in batch.keys where !seen.insert(key).inserted {
-                    return .fallback("rows of \(key.trust) · \(key.ward) · \(key.measure) are not together (the file is not grouped by series)")
+                for key in batch.keys {
+                    guard seen.insert(key).inserted else {
+                        return .fallback("rows of \(key.trust) · \(key.ward) · \(key.measure) are not together (the file is not grouped by series)")
+                    }
+                    wards.insert(WardName(trust: key.trust, ward: key.ward))
                 }
                 results += batch.results
             }
         }
         guard rows > 0 else { return .fallback("no data rows") }
-        return .read(facts, results, rows: rows)
+        return .read(facts, results, rows: rows, wards: wards)
     }
 }
 

@@ -73,7 +73,7 @@ public enum StreamingAnalysis {
         switch outcome {
         case .fallback(let reason):
             return .fallback(reason)
-        case .read(_, let items, let rows):
+        case .read(let facts, let items, let rows, let wards):
             var summaries: [SeriesSummary] = []
             var reports: [SeriesReport] = []
             var csvRows: [[UInt8]] = []
@@ -91,7 +91,7 @@ public enum StreamingAnalysis {
                 // values the file has (`FilterCheck`).
                 return .fallback("no series matched the filters")
             }
-            let warnings: [String] = []
+            let warnings = settings.events?.unmatchedRows(wards: wards, dataFile: facts.file) ?? []
             let output: Output = switch product {
             case .summaries: .summaries(summaries)
             case .reports: .reports(reports)

@@ -54,7 +54,7 @@ public enum StreamingEvaluation {
         switch outcome {
         case .fallback(let reason):
             return .fallback(reason)
-        case .read(let facts, let items, let rows):
+        case .read(let facts, let items, let rows, let wardNames):
             let context = Evaluator.Context(file: facts.file, periodKind: facts.periodKind,
                                             hasDenominator: facts.hasDenominator, valueKind: facts.valueKind)
             var wards: [WardEvaluation] = []
@@ -74,6 +74,7 @@ public enum StreamingEvaluation {
             var result = Evaluator.finish(consume wards, regressions: regressions, context: context, chart: analysis.chart,
                                           settings: settings)
             result.warnings += Evaluator.processMeasureWarnings(leftOut)
+            result.warnings += settings.events?.unmatchedRows(wards: wardNames, dataFile: facts.file) ?? []
             return .done(result, rows: rows)
         }
     }

@@ -48,16 +48,22 @@ public enum AtomicDirectory {
         for input in protected {
             let resolvedInput = AtomicFile.resolved(input)
             if resolvedInput == target {
-                throw AtomicFile.WriteError(path: path, reason: "it is an input of this run; choose another --out directory")
+                throw AtomicFile.WriteError(path: path, reason: "it is an input of this run; choose another --out directory",
+                                            kind: .refused)
             }
             if resolvedInput.hasPrefix(target.hasSuffix("/") ? target : target + "/") {
-                throw AtomicFile.WriteError(path: path, reason: "it holds \(input), an input of this run; choose another --out directory")
+                throw AtomicFile.WriteError(path: path, reason: "it holds \(input), an input of this run; choose another --out directory",
+                                            kind: .refused)
             }
         }
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return .new }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            try checkParentWritable(path)
+            return .new
+        }
         guard isDirectory.boolValue else {
-            throw AtomicFile.WriteError(path: path, reason: "it exists and is not a directory; choose another --out directory")
+            throw AtomicFile.WriteError(path: path, reason: "it exists and is not a directory; choose another --out directory",
+                                        kind: .refused)
         }
         let contents = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         if contents.isEmpty { return .new }
@@ -129,6 +135,18 @@ public enum AtomicDirectory {
                 throw AtomicFile.WriteError(path: path, reason: reason)
             }
         }
+    }
+
+    /// A new directory's nearest existing parent must take a new entry: tried by making and
+    /// removing one (so it holds for root and read-only disks alike), before any work.
+    private static func checkParentWritable(_ path: String) throws(AtomicFile.WriteError) {
+        var parent = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: parent.path), parent.path != "/" { parent.deleteLastPathComponent() }
+        let probe = parent.path + "/.wardspc-probe-\(getpid())"
+        guard mkdir(probe, 0o700) == 0 else {
+            throw AtomicFile.WriteError(path: path, reason: "cannot create it in \(parent.path): \(String(cString: strerror(errno)))")
+        }
+        rmdir(probe)
     }
 
     /// Records the directory's entries on disk (fsync on the directory itself).

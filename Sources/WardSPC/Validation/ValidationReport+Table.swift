@@ -34,7 +34,8 @@ extension ValidationReport {
         out.append(errorCount == 0 ? "No errors." : "\(errorCount) error\(errorCount == 1 ? "" : "s"):")
         if groups.isEmpty {
             out += errors.map { "  \(place($0)): \($0.message)" }
-            if unreportedErrors > 0 { out.append("  … and \(unreportedErrors) more errors") }
+            if let more = UnlistedIssues.line(listed: errors.count, kept: errors.count, unreported: unreportedErrors,
+                                              noun: "errors") { out.append("  " + more) }
         } else {
             out += lines("error", errors)
         }
@@ -43,7 +44,8 @@ extension ValidationReport {
             out.append("\(warningCount) warning\(warningCount == 1 ? "" : "s"):")
             if groups.isEmpty {
                 out += warnings.map { "  \(place($0)): \($0.message)" }
-                if unreportedWarnings > 0 { out.append("  … and \(unreportedWarnings) more warnings") }
+                if let more = UnlistedIssues.line(listed: warnings.count, kept: warnings.count, unreported: unreportedWarnings,
+                                                  noun: "warnings") { out.append("  " + more) }
             } else {
                 out += lines("warning", warnings)
             }

@@ -9,23 +9,27 @@ struct DirectoryOutputOptions: ParsableArguments {
     @Flag(help: "Also write into a non-empty directory wardspc did not create: the files are added, nothing else in it is touched.")
     var force = false
 
-    /// Fails early (exit 1) when `--out` may not be written, before any work is done.
+    /// Fails early when `--out` may not be written, before any work is done: exit 2 for an
+    /// input of the run (or a folder holding one) or a file in its place, else exit 1.
     func check(inputs: [String]) throws {
         do {
             try AtomicDirectory.check(out, protected: inputs, force: force)
         } catch {
-            printStandardError("wardspc: \(error)")
-            throw ExitCode(1)
+            throw failure(error)
         }
     }
 
-    /// Writes `files` into `--out`, never over an input (exit 1 on failure, with the reason).
+    /// Writes `files` into `--out`, never over an input (exit 2 or 1 on failure, as `check`).
     func write(_ files: [AtomicDirectory.File], inputs: [String]) throws {
         do {
             try AtomicDirectory.write(files, to: out, protected: inputs, force: force)
         } catch {
-            printStandardError("wardspc: \(error)")
-            throw ExitCode(1)
+            throw failure(error)
         }
+    }
+
+    private func failure(_ error: AtomicFile.WriteError) -> ExitCode {
+        printStandardError("wardspc: \(error)")
+        return ExitCode(error.kind == .refused ? 2 : 1)
     }
 }
