@@ -112,6 +112,22 @@ extension ReportScriptTests {
         #expect(svg.string.hasSuffix("(Staff &amp; &lt;ward&gt; move)"))
     }
 
+    /// A label that reverses text (U+202E) reaches the tooltip as a `<title>` shows it:
+    /// isolated, the override shown as `\u{202E}`, never raw.
+    @Test func tooltipFigures_isolateBidirectionalText_asTheTitleDoes() throws {
+        let report = try TestSeries.featureChart()
+        let excluded = try #require(report.points.first { $0.excluded })
+        let text = PointTooltip.text(excluded, report: report, exclusion: "Ward \u{202E}evol")
+        var chart = PointFigures.Chart()
+        chart.add(x: 1, y: 2, text: text)
+        let figure = try #require(chart.texts.first)
+        #expect(!figure.unicodeScalars.contains("\u{202E}"))
+        #expect(figure.hasPrefix("\u{2068}") && figure.hasSuffix("\u{2069}"))
+        var svg = MarkupWriter()
+        PointTooltip.write(excluded, report: report, exclusion: "Ward \u{202E}evol", into: &svg)
+        #expect(svg.string.hasSuffix(figure), "the title holds the same text")
+    }
+
     @Test func relativePathData_landsOnTheSameRoundedPoints() {
         // A second reading (PathPoints) of what PathData writes, against the points rounded
         // to tenths as absolute coordinates would be.

@@ -278,7 +278,9 @@ import Testing
         body.reserveCapacity(row.count * 1_000_000)
         for _ in 0..<1_000_000 { body += row }
         let path = try scratch.file("duplicates.csv", [Array(Self.header.utf8), body])
-        let result = try Self.run(["validate", path], seconds: 30)
+        // Linear, not quadratic: a debug build takes 19–29 s on a shared 2-core machine
+        // (quadratic would take hours), so the bound leaves room for a busy suite.
+        let result = try Self.run(["validate", path], seconds: 60)
         #expect(result.status == 0, "\(result.output.prefix(500))")
         #expect(result.stdout.contains("identical duplicate of line 2"))
         // 100 errors or 1,000 warnings listed at most (--max-errors), then a count of the rest.

@@ -19,12 +19,13 @@ struct PointFigures {
         /// Mark centres in tenths of an SVG user unit.
         var x: [Int32] = []
         var y: [Int32] = []
+        /// Tooltips, bidirectional text isolated as a `<title>` has it (`Markup.isolated`).
         var texts: [String] = []
 
         mutating func add(x: Double, y: Double, text: String) {
             self.x.append(Int32((x * 10).rounded()))
             self.y.append(Int32((y * 10).rounded()))
-            texts.append(text)
+            texts.append(Markup.isolated(text))
         }
     }
 

@@ -75,8 +75,7 @@ public enum Markup {
     /// Bidirectional text is isolated and its formatting characters shown, as in markup.
     public static func cssString(_ text: String) -> String {
         var result = "\""
-        let isolated = text.hasBidiEffect ? "\u{2068}" + text.bidiControlsShown + "\u{2069}" : text
-        for scalar in isolated.unicodeScalars {
+        for scalar in isolated(text).unicodeScalars {
             switch scalar.value {
             case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x20: result.unicodeScalars.append(scalar)
             case 0..<0x20, 0x7F, 0xFFFE, 0xFFFF: continue
@@ -84,6 +83,13 @@ public enum Markup {
             }
         }
         return result + "\""
+    }
+
+    /// `text` with its bidirectional effect contained, as markup writes it: isolated, its
+    /// formatting characters shown, when it has one; as it is when not. For text that a
+    /// script puts in the page (`textContent`), which needs no entities.
+    public static func isolated(_ text: String) -> String {
+        text.hasBidiEffect ? "\u{2068}" + text.bidiControlsShown + "\u{2069}" : text
     }
 
     private static func needsAttention(_ byte: UInt8) -> Bool {
