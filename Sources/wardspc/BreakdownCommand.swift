@@ -56,6 +56,10 @@ struct BreakdownCommand: ParsableCommand {
             let request = try AnalysisRequest.resolve(choices, purpose: .comparison, facts: DatasetFacts(dataset))
             return try DimensionBreakdown.compute(dataset, by: PoolingGroup(rawValue: by.rawValue)!, settings: request.evaluation)
         }
+        // Phase rows for a trust or ward the data lacks apply to nothing: said, as analyze and evaluate say it.
+        for warning in wardEvents?.unmatchedRows(wards: dataset.wardNames, dataFile: dataset.file) ?? [] {
+            printStandardError("warning: \(warning)")
+        }
         let suppression = Suppression(threshold: suppressBelow)
         let text: String
         switch format {

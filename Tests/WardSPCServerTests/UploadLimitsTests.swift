@@ -43,7 +43,8 @@ import WardSPC
             #expect(answer.status == 422)
             #expect(answer.text.contains("more than 200 columns"))
             #expect(answer.text.contains("--max-columns"))
-            #expect(ContinuousClock.now - started < .seconds(5))
+            // Refused from the header, not after the work (a busy suite can slow even that).
+            #expect(ContinuousClock.now - started < .seconds(30))
         }
     }
 

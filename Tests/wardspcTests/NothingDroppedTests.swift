@@ -72,11 +72,18 @@ import Testing
         let data = try scratch.file("wards.csv", Self.weeks())
         let events = try scratch.file("events.csv", "trust,ward,date,label\nRX1,Alder,2024-03-04,Joined\nRX1,alder,2024-04-01,Safewards\n")
         let expected = "warning: \(events):3:ward: no ward \"alder\" of trust \"RX1\" in \(data), so this phase row applies to no chart; did you mean \"Alder\"?"
-        for command in [["analyze", "--summary"], ["analyze", "--lenient"], ["evaluate"], ["evaluate", "--lenient"], ["chart", "--out", scratch.path("c")]] {
+        for command in [["analyze", "--summary"], ["analyze", "--lenient"], ["evaluate"], ["evaluate", "--lenient"],
+                        ["chart", "--out", scratch.path("c")]] {
             let result = try CLIRunner.run([command[0], data, "--events", events] + command.dropFirst())
             #expect(result.status == 0, "\(command): \(result.stderr)")
             #expect(result.stderr.components(separatedBy: expected).count == 2, "\(command): \(result.stderr)")
         }
+        // breakdown needs a context column: the same weeks, split by restraint's context.
+        let withContext = try scratch.file("contexts.csv", Self.weeks(extraHeader: ",context", extra: { $0 % 2 == 0 ? ",prone" : ",supine" }))
+        let breakdown = try CLIRunner.run(["breakdown", withContext, "--by", "context", "--events", events])
+        #expect(breakdown.status == 0, "\(breakdown.stderr)")
+        #expect(breakdown.stderr.contains("warning: \(events):3:ward: no ward \"alder\" of trust \"RX1\" in \(withContext), so this phase row applies to no chart; did you mean \"Alder\"?"),
+                "\(breakdown.stderr)")
     }
 
     // MARK: warning counts
