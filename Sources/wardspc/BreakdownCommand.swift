@@ -57,7 +57,7 @@ struct BreakdownCommand: ParsableCommand {
             return try DimensionBreakdown.compute(dataset, by: PoolingGroup(rawValue: by.rawValue)!, settings: request.evaluation)
         }
         // Phase rows for a trust or ward the data lacks apply to nothing: said, as analyze and evaluate say it.
-        for warning in wardEvents?.unmatchedRows(wards: dataset.wardNames, dataFile: dataset.file) ?? [] {
+        for warning in wardEvents?.unmatchedRows(in: dataset) ?? [] {
             printStandardError("warning: \(warning)")
         }
         let suppression = Suppression(threshold: suppressBelow)

@@ -45,6 +45,13 @@ extension WardEvents {
     }
 }
 
+extension WardEvents {
+    /// `unmatchedRows` against every ward `dataset` has.
+    public func unmatchedRows(in dataset: WardDataset) -> [String] {
+        unmatchedRows(wards: dataset.wardNames, dataFile: dataset.file)
+    }
+}
+
 extension WardDataset {
     /// Every trust × ward the data has (periodic rows and incidents alike).
     public var wardNames: Set<WardName> {

@@ -41,7 +41,7 @@ public enum Analyzer {
         try FilterCheck.check(settings, in: dataset, matched: reports.count)
         var warnings: [String] = []
         if reports.isEmpty { warnings.append("\(dataset.file) holds no series to chart") }
-        warnings += settings.events?.unmatchedRows(wards: dataset.wardNames, dataFile: dataset.file) ?? []
+        warnings += settings.events?.unmatchedRows(in: dataset) ?? []
         return Result(series: reports, warnings: warnings)
     }
 

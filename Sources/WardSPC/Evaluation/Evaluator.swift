@@ -36,7 +36,7 @@ public enum Evaluator {
         try FilterCheck.check(analysis, in: dataset, matched: wards.count)
         var result = finish(consume wards, regressions: regressions, context: context, chart: analysis.chart, settings: settings)
         result.warnings += processMeasureWarnings(leftOut)
-        result.warnings += settings.events?.unmatchedRows(wards: dataset.wardNames, dataFile: dataset.file) ?? []
+        result.warnings += settings.events?.unmatchedRows(in: dataset) ?? []
         return result
     }
 

@@ -35,12 +35,7 @@ enum FilterCheck {
     static func unmatched(flag: String, plural: String, value: String, present: [String], file: String) -> String {
         let sorted = present.sorted()
         let shown = sorted.prefix(20).joined(separator: ", ") + (sorted.count > 20 ? ", … (\(sorted.count) in all)" : "")
-        let near = nearMatch(value, in: sorted).map { " Did you mean \($0)?" } ?? ""
+        let near = NearMatch.find(value, in: sorted).map { " Did you mean \($0)?" } ?? ""
         return "\(flag) \(value) matches nothing in \(file).\(near) Its \(plural): \(shown)."
-    }
-
-    /// The near match of a value (`NearMatch`, shared with the events file's wards).
-    static func nearMatch(_ value: String, in candidates: [String]) -> String? {
-        NearMatch.find(value, in: candidates)
     }
 }
