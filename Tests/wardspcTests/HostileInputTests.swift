@@ -6,25 +6,6 @@ import Testing
 /// or unbounded memory. The CLI runs as a user would run it (the debug build, so the
 /// time bounds are loose), measured alone: wall time and peak memory.
 @Suite(.serialized) struct HostileInputTests {
-    /// A folder for one test's files, removed afterwards.
-    final class Scratch {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("wardspc-hostile-\(UUID().uuidString)")
-        init() throws { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) }
-        deinit { try? FileManager.default.removeItem(at: url) }
-
-        /// Writes `parts` one after another (so a 50 MB field is never one String).
-        func file(_ name: String, _ parts: [[UInt8]]) throws -> String {
-            let path = url.appendingPathComponent(name).path
-            _ = FileManager.default.createFile(atPath: path, contents: nil)
-            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-            for part in parts { try handle.write(contentsOf: part) }
-            try handle.close()
-            return path
-        }
-
-        func file(_ name: String, _ text: String) throws -> String { try file(name, [Array(text.utf8)]) }
-    }
-
     static let header = "trust,ward,measure,week_start,count,bed_days\n"
 
     /// How much looser the bounds are under a sanitizer (`make sanitize` sets it: ASan

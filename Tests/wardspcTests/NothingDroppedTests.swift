@@ -3,17 +3,6 @@ import Testing
 
 /// Issue 17, "nothing dropped silently, nothing echoed" and "outputs", as a user meets them.
 @Suite struct NothingDroppedTests {
-    final class Scratch {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("wardspc-dropped-\(UUID().uuidString)")
-        init() throws { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) }
-        deinit { try? FileManager.default.removeItem(at: url) }
-        func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-        func file(_ name: String, _ text: String) throws -> String {
-            try text.write(toFile: path(name), atomically: false, encoding: .utf8)
-            return path(name)
-        }
-    }
-
     /// 30 weeks of one ward, grouped and ISO-dated (the fast path reads it).
     static func weeks(ward: String = "Alder", extraHeader: String = "", extra: (Int) -> String = { _ in "" }) -> String {
         var text = "trust,ward,measure,week_start,count,bed_days\(extraHeader)\n"

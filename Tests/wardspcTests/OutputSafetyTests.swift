@@ -4,19 +4,6 @@ import Testing
 /// Outputs (issue 7): every file written atomically and never over an input; CSV cells
 /// that Excel would run as formulas neutralised; patient identifiers never echoed.
 @Suite struct OutputSafetyTests {
-    final class Scratch {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("wardspc-output-\(UUID().uuidString)")
-        init() throws { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) }
-        deinit { try? FileManager.default.removeItem(at: url) }
-        func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-        func file(_ name: String, _ text: String) throws -> String {
-            try text.write(toFile: path(name), atomically: false, encoding: .utf8)
-            return path(name)
-        }
-        /// Names in the folder, to find temporary files left behind.
-        var names: [String] { ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).sorted() }
-    }
-
     static let data = """
         trust,ward,measure,week_start,count,bed_days
         T1,A,restraint,2024-01-01,3,140

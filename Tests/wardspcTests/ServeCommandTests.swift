@@ -46,23 +46,8 @@ import Testing
     ]
 
     @Test func serves_theReportWardspcReportWrites_sameOptionsSameBytes_andStopsOnCtrlC() async throws {
-        let server = Process()
-        server.executableURL = CLIRunner.executable
-        server.arguments = ["serve", "--port", "0"]
-        let errors = Pipe()
-        server.standardError = errors
-        server.standardOutput = FileHandle.nullDevice
-        try server.run()
-        defer { if server.isRunning { server.terminate() } }
-
-        // "wardspc: serving the upload page at http://127.0.0.1:PORT/ — …"
-        var said = ""
-        let deadline = Date().addingTimeInterval(60)
-        while !said.contains("/ —"), Date() < deadline, server.isRunning {
-            said += String(decoding: errors.fileHandleForReading.availableData, as: UTF8.self)
-        }
-        let address = try #require(said.firstMatch(of: /http:\/\/127\.0\.0\.1:(\d+)\//), "stderr: \(said)")
-        let base = URL(string: "http://127.0.0.1:\(address.1)")!
+        let server = try ServeProcess()
+        let base = server.base
 
         let (health, healthResponse) = try await URLSession.shared.data(from: base.appendingPathComponent("health"))
         #expect((healthResponse as? HTTPURLResponse)?.statusCode == 200)
@@ -115,10 +100,7 @@ import Testing
         #expect(page.contains("starting up to 2023-12-25") && page.contains("from 2024-07-01"))
         #expect(page.contains("against the 20% benchmark"))
 
-        server.interrupt()  // Ctrl+C
-        server.waitUntilExit()
-        #expect(server.terminationStatus == 0)
-        said += String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(said.contains("wardspc: stopped"))
+        #expect(server.interrupt() == 0)  // Ctrl+C
+        #expect(server.said.contains("wardspc: stopped"))
     }
 }

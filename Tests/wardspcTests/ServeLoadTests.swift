@@ -46,21 +46,8 @@ import Testing
     }
 
     @Test func thirtyUploadsAtOnce_everyOneAnswered_healthWithinASecond_memoryBounded() async throws {
-        let server = Process()
-        server.executableURL = CLIRunner.executable
-        server.arguments = ["serve", "--port", "0", "--workers", "2", "--queue", "4"]
-        let errors = Pipe()
-        server.standardError = errors
-        server.standardOutput = FileHandle.nullDevice
-        try server.run()
-        defer { if server.isRunning { server.terminate() } }
-        var said = ""
-        let waitUntil = Date().addingTimeInterval(60)
-        while !said.contains("/ —"), Date() < waitUntil, server.isRunning {
-            said += String(decoding: errors.fileHandleForReading.availableData, as: UTF8.self)
-        }
-        let address = try #require(said.firstMatch(of: /http:\/\/127\.0\.0\.1:(\d+)\//), "stderr: \(said)")
-        let base = URL(string: "http://127.0.0.1:\(address.1)")!
+        let server = try ServeProcess(["--workers", "2", "--queue", "4"])
+        let base = server.base
         let configuration = URLSessionConfiguration.ephemeral
         configuration.httpMaximumConnectionsPerHost = 64
         configuration.timeoutIntervalForRequest = 120
@@ -77,7 +64,7 @@ import Testing
         body.append(Data("\r\n--\(boundary)--\r\n".utf8))
         let endpoints = ["report", "analyze", "evaluate"]
 
-        let idleMemory = Self.memory(server.processIdentifier, "VmRSS")
+        let idleMemory = Self.memory(server.process.processIdentifier, "VmRSS")
         let probing = Task {
             var probes: [Answer] = []
             while !Task.isCancelled {
@@ -107,7 +94,7 @@ import Testing
         }
         probing.cancel()
         let probes = await probing.value
-        let peakMemory = Self.memory(server.processIdentifier, "VmHWM")
+        let peakMemory = Self.memory(server.process.processIdentifier, "VmHWM")
 
         let ok = answers.filter { $0.status == 200 }
         let busy = answers.filter { $0.status == 503 }
