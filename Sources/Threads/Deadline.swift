@@ -35,6 +35,13 @@ public struct Deadline: Sendable {
         return ContinuousClock.now >= moment
     }
 
+    /// How long ago the moment came (zero before it, and for `never`): how late work that
+    /// looks now has run past its deadline.
+    public var overrun: Duration {
+        guard let moment else { return .zero }
+        return max(.zero, .now - moment)
+    }
+
     /// The time left (zero once passed); `nil` for `never`.
     public var remaining: Duration? {
         guard let moment else { return nil }

@@ -14,7 +14,7 @@ import WardSPC
 /// | `GET /upload.js` | the page's small script (served, so the page's policy runs no inline script) |
 /// | `POST /report` | the self-contained report `wardspc report` writes to index.html |
 /// | `POST /analyze`, `POST /evaluate` | `wardspc/analysis@1`, `wardspc/evaluation@2` JSON |
-/// | `GET /health` | `{"status": "ok", "version", "workers", "running", "waiting", "queue"}` |
+/// | `GET /health` | `{"status": "ok", "version", "workers", "running", "waiting", "queue", "latest_overrun_seconds"}` |
 /// | `GET /sample.csv`, `GET /sample-events.csv` | the committed sample programme's files |
 ///
 /// Uploads live in memory only: nothing is written to disk, and nothing about a request
@@ -63,6 +63,7 @@ public struct UploadServer: Sendable {
                 ("status", .string("ok")), ("version", .string(WardSPCVersion.current)),
                 ("workers", .number(Double(queue.workers))), ("running", .number(Double(load.running))),
                 ("waiting", .number(Double(load.waiting))), ("queue", .number(Double(queue.waiting))),
+                ("latest_overrun_seconds", load.latestOverrunSeconds.map { .number(($0 * 1000).rounded() / 1000) } ?? .null),
             ])))
         }
         router.get("/sample.csv") { _, _ in Self.csv(SampleFiles.wards, name: "wards.csv") }

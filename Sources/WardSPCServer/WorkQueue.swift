@@ -26,6 +26,8 @@ final class WorkQueue: @unchecked Sendable {
     private var admitted = 0
     private var running = 0
     private var stopping = false
+    /// Seconds the latest job stopped by its deadline ran past it (`nil`: none yet).
+    private var latestOverrunSeconds: Double?
     /// Seconds a job has taken lately (moving average), for Retry-After.
     private var typicalJobSeconds = 5.0
 
@@ -72,12 +74,13 @@ final class WorkQueue: @unchecked Sendable {
         return Place(self)
     }
 
-    /// Jobs running now, and uploads holding a place without one (being received or
-    /// waiting for a worker) — what /health reports.
-    var load: (running: Int, waiting: Int) {
+    /// Jobs running now, uploads holding a place without one (being received or waiting
+    /// for a worker), and the seconds the latest job stopped by its deadline ran past it,
+    /// measured on its worker (`nil`: none yet) — what /health reports.
+    var load: (running: Int, waiting: Int, latestOverrunSeconds: Double?) {
         condition.lock()
         defer { condition.unlock() }
-        return (running, admitted - running)
+        return (running, admitted - running, latestOverrunSeconds)
     }
 
     /// Whether `admit` would give a place now.
@@ -100,6 +103,7 @@ final class WorkQueue: @unchecked Sendable {
                     guard !deadline.hasPassed else { return false }
                     started.set()
                     let result = work(deadline)
+                    if deadline.hasPassed { self.noteOverrun(deadline.overrun) }
                     answer.give(deadline.hasPassed ? .late : .done(result))
                     return true
                 }
@@ -139,6 +143,12 @@ final class WorkQueue: @unchecked Sendable {
     private func setRunning(_ change: Int) {
         condition.lock()
         running += change
+        condition.unlock()
+    }
+
+    private func noteOverrun(_ overrun: Duration) {
+        condition.lock()
+        latestOverrunSeconds = overrun.inSeconds
         condition.unlock()
     }
 

@@ -93,18 +93,24 @@ import WardSPC
             let answer = try await server.post("/report", files: [("file", "many.csv", Self.manySeries)])
             #expect(answer.status == 503)
             #expect(answer.text.contains("so it was stopped"))
+            // Polled until the job has stopped; how late it stopped is measured by the
+            // server on the job's own thread, so a busy test process polling slowly cannot
+            // make a prompt stop look late.
             let after503 = ContinuousClock.now
             var running = 1
-            while running > 0, ContinuousClock.now - after503 < .seconds(30) {
+            var overrun: Double?
+            while running > 0, ContinuousClock.now - after503 < .seconds(60) {
                 let health = try await server.get("/health")
                 let document = try JSONSerialization.jsonObject(with: health.body) as? [String: Any]
                 running = (document?["running"] as? Int) ?? -1
+                overrun = document?["latest_overrun_seconds"] as? Double
                 if running > 0 { try await Task.sleep(for: .milliseconds(50)) }
             }
-            let stoppedAfter = ContinuousClock.now - after503
             #expect(running == 0)
-            // Without the deadline the charts would go on for many seconds more.
-            #expect(stoppedAfter < .seconds(5), "the job stopped \(stoppedAfter) after its 503")
+            // Without the deadline the charts would go on for many seconds more (about
+            // 10 s in a debug build on an idle machine; 0.2–0.4 s past the limit with it).
+            let late = try #require(overrun, "health reports the stopped job's overrun")
+            #expect(late >= 0 && late < 5, "the job stopped \(late) s after its time limit")
             let tiny = "trust,ward,measure,week_start,count\n" + (0..<10).map { "RX1,Alder,restraint,\(CivilDate(year: 2024, month: 1, day: 1)!.adding(days: 7 * $0).iso),\($0 % 3)\n" }.joined()
             let next = try await server.post("/evaluate", files: [("file", "tiny.csv", Array(tiny.utf8))])
             #expect(next.status == 200, "the worker is free again")

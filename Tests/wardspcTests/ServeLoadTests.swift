@@ -65,10 +65,13 @@ import Testing
         let endpoints = ["report", "analyze", "evaluate"]
 
         let idleMemory = Self.memory(server.process.processIdentifier, "VmRSS")
+        // The probes have a session of their own: one session sends its requests through
+        // one transfer loop, where a probe would wait behind the uploads' bodies.
+        let probeSession = URLSession(configuration: .ephemeral)
         let probing = Task {
             var probes: [Answer] = []
             while !Task.isCancelled {
-                probes.append(await Self.fetch(URLRequest(url: base.appendingPathComponent("health")), session: session))
+                probes.append(await Self.fetch(URLRequest(url: base.appendingPathComponent("health")), session: probeSession))
                 try? await Task.sleep(for: .milliseconds(200))
             }
             return probes
