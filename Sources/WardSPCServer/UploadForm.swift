@@ -115,7 +115,7 @@ struct UploadOptions: Sendable {
             }
         }
         if let until = options.baselineUntil, let from = options.from, from <= until {
-            problems.append(FieldProblem(field: "from", message: "The comparison must start after the baseline ends (\(until.iso))"))
+            problems.append(FieldProblem(field: "from", message: "The comparison must start after the baseline ends (\(until.ukText))"))
         }
         if !form.benchmark.isEmpty {
             let text = form.benchmark.hasSuffix("%") ? String(form.benchmark.dropLast()).trimmingWhitespace : form.benchmark

@@ -60,8 +60,8 @@ struct EventReaderTests {
         #expect(output.series(ward: "Willow", measure: "seclusion")?.values == [1, 0])
         #expect(output.series(ward: "Rowan", measure: "restraint")?.values == [0, 1])
         #expect(dataset.warnings.count == 2)
-        #expect(dataset.warnings.contains { $0.message.contains("2 incidents") && $0.message.contains("before 2024-01-08") })
-        #expect(dataset.warnings.contains { $0.message.contains("1 incident ") && $0.message.contains("after 2024-01-21") })
+        #expect(dataset.warnings.contains { $0.message.contains("2 incidents") && $0.message.contains("before 8 Jan 2024") })
+        #expect(dataset.warnings.contains { $0.message.contains("1 incident ") && $0.message.contains("after 21 Jan 2024") })
     }
 
     @Test func events_fromToWindow_widerThanTheEvents_addsZeroWeeks() throws {

@@ -30,7 +30,7 @@ import Testing
             #expect(lines[0].hasPrefix("exposure.csv:2:ethnic_group: \"Martian\" is not an NHS ethnic category"))
             #expect(lines[1].hasPrefix("exposure.csv:3:bed_days: \"-3\" is negative"))
             #expect(lines[2].hasPrefix("exposure.csv:4:week_start:"))
-            #expect(lines[3].hasPrefix("exposure.csv:6:ethnic_group: T W 2024-01-08 \"a\" already has bed days on line 5"))
+            #expect(lines[3].hasPrefix("exposure.csv:6:ethnic_group: T W 8 Jan 2024 \"a\" already has bed days on line 5"))
         }
     }
 

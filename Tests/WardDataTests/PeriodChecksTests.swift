@@ -5,7 +5,7 @@ import Testing
 struct PeriodChecksTests {
     @Test func weekStart_mixedWeekdays_areRowErrorsNamingTheWeekday() {
         let rejection = Fixtures.rejection("long_mixed_weekdays")
-        expectError(rejection, line: 4, column: "week_start", containing: "2024-01-17", "Wednesday", "Monday")
+        expectError(rejection, line: 4, column: "week_start", containing: "17 Jan 2024", "Wednesday", "Monday")
         #expect(rejection.errors.count == 1)
     }
 
@@ -49,10 +49,10 @@ struct PeriodChecksTests {
         #expect(dataset.rows.map(\.period) == ["2024-01-01", "2024-01-08"])
     }
 
-    @Test func weekEnding_onAnotherWeekday_isARowErrorShowingTheDateAsWritten() {
+    @Test func weekEnding_onAnotherWeekday_isARowErrorShowingTheWeekEndingDate() {
         let text = "trust,ward,measure,week_ending,count\nRXX,Willow,restraint,2024-01-07,1\nRXX,Willow,restraint,2024-01-14,1\nRXX,Willow,restraint,2024-01-20,1\n"
         let rejection = Fixtures.rejection(text: text)
-        expectError(rejection, line: 4, column: "week_ending", containing: "week ending 2024-01-20")
+        expectError(rejection, line: 4, column: "week_ending", containing: "week ending 20 Jan 2024")
     }
 
     @Test func periodMonthOption_readsDatesOnTheFirst() throws {
@@ -75,7 +75,7 @@ struct PeriodChecksTests {
 
     @Test func monthlyDate_notOnTheFirst_isARowError() {
         let rejection = Fixtures.rejection("long_monthly_not_first")
-        expectError(rejection, line: 3, column: "month", containing: "2024-02-15", "first day")
+        expectError(rejection, line: 3, column: "month", containing: "15 Feb 2024", "first day")
         #expect(rejection.errors.count == 1)
     }
 

@@ -9,7 +9,7 @@ struct SeriesLimitsTests {
         let text = Self.header + "T1,A,awol,0001-01-01,1\nT1,A,awol,2024-01-01,2\nT1,A,awol,9999-12-27,3\n"
         let rejection = Fixtures.rejection(text: text)
         expectError(rejection, line: 4, column: "week_start", containing: "T1 · A · awol",
-                    "0001-01-01 (line 2)", "9999-12-27 (line 4)", "521723 weeks", "100000 rows per series",
+                    "1 Jan 0001 (line 2)", "27 Dec 9999 (line 4)", "521723 weeks", "100000 rows per series",
                     "--max-rows-per-series")
         // A file-level refusal: --lenient does not skip its way around it.
         #expect(Fixtures.rejection(text: text, options { $0.lenient = true }).errors.count == 1)
@@ -47,7 +47,7 @@ struct SeriesLimitsTests {
     @Test func eventWindow_isLimitedForEveryWard_namingTheEarliestAndLatestIncidents() throws {
         let text = "trust,ward,measure,date\nT1,A,awol,0001-01-01\nT1,B,awol,2024-05-05\nT1,A,awol,9999-12-31\n"
         expectError(Fixtures.rejection(text: text), line: 4, column: nil,
-                    containing: "0001-01-01 (line 2)", "9999-12-31 (line 4)", "--max-rows-per-series")
+                    containing: "1 Jan 0001 (line 2)", "31 Dec 9999 (line 4)", "--max-rows-per-series")
         // With --from/--to the window is the user's: the message names it and no line.
         let windowed = Fixtures.rejection(text: text, options {
             $0.from = CivilDate(year: 1000, month: 1, day: 1)

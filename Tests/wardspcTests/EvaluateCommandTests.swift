@@ -49,7 +49,7 @@ import Testing
         // A sentence per ward and its windows, always printed.
         #expect(result.stdout.contains("RX1 Alder restraint: "))
         #expect(result.stdout.contains("per 1,000 OBD"))
-        #expect(result.stdout.contains("baseline 2023-01-02 to 2023-10-23 (43 weeks); comparison 2023-10-30 to 2025-12-22 (112 weeks)"))
+        #expect(result.stdout.contains("baseline 2 Jan 2023 to 23 Oct 2023 (43 weeks); comparison 30 Oct 2023 to 22 Dec 2025 (112 weeks)"))
         #expect(result.stdout.contains("the 15% benchmark"))
     }
 
@@ -150,7 +150,7 @@ import Testing
 
         let table = try CLIRunner.run(["evaluate", file.path, "--baseline-weeks", "10", "--provisional", "2"])
         #expect(table.status == 0)
-        #expect(table.stdout.contains("baseline 2024-01-01 to 2024-03-04 (10 weeks); comparison 2024-03-11 to 2024-09-16 (28 weeks)"))
+        #expect(table.stdout.contains("baseline 1 Jan 2024 to 4 Mar 2024 (10 weeks); comparison 11 Mar 2024 to 16 Sep 2024 (28 weeks)"))
         #expect(table.stdout.contains("provisional"))
     }
 
@@ -159,7 +159,7 @@ import Testing
         defer { Self.remove(file) }
         let result = try CLIRunner.run(["evaluate", file.path])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("baseline 2024-01-01 to 2024-03-04 (10 weeks); comparison 2024-03-18 to 2024-05-20 (10 weeks)"))
+        #expect(result.stdout.contains("baseline 1 Jan 2024 to 4 Mar 2024 (10 weeks); comparison 18 Mar 2024 to 20 May 2024 (10 weeks)"))
         #expect(result.stdout.contains("the middle one in neither"))
     }
 

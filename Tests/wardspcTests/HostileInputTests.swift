@@ -172,7 +172,7 @@ import Testing
         let path = try scratch.file("span.csv", Self.header
                                     + "T1,A,restraint,0001-01-01,1,100\nT1,A,restraint,9999-12-27,4,100\n")
         let result = try Self.run(["validate", path])
-        Self.expectRefused(result, path: path, line: 3, "0001-01-01 (line 2)", "9999-12-27 (line 3)",
+        Self.expectRefused(result, path: path, line: 3, "1 Jan 0001 (line 2)", "27 Dec 9999 (line 3)",
                            "rows per series", "--max-rows-per-series")
         let events = try scratch.file("events.csv", "trust,ward,measure,date\nT1,A,awol,0001-01-01\nT1,B,awol,9999-12-31\n")
         Self.expectRefused(try Self.run(["analyze", events, "--chart", "c"]), path: events, line: 3,

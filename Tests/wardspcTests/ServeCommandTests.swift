@@ -97,7 +97,7 @@ import Testing
         // And the options took effect in both: the headline compares the windows asked for.
         let page = undated(written)
         #expect(page.contains("Same report, two doors"))
-        #expect(page.contains("starting up to 2023-12-25") && page.contains("from 2024-07-01"))
+        #expect(page.contains("starting up to 25 Dec 2023") && page.contains("from 1 Jul 2024"))
         #expect(page.contains("against the 20% benchmark"))
 
         #expect(server.interrupt() == 0)  // Ctrl+C

@@ -59,7 +59,7 @@ import Testing
         let result = try CLIRunner.run(["validate", file.path, "--lenient"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("Skipped 1 row (--lenient): lines 3"))
-        #expect(result.stdout.contains("1 missing week (2024-01-08)"))
+        #expect(result.stdout.contains("1 missing week (8 Jan 2024)"))
     }
 
     @Test func unknownFlag_andBadFlagValue_exitWith2() throws {

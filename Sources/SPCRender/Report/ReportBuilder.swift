@@ -153,10 +153,10 @@ public enum ReportBuilder {
 
     /// What the headline compares with what, in words.
     static func comparisonSentence(_ windows: WindowSettings, eventsFile: String?, period: String) -> String {
-        let baseline: String? = windows.baselineUntil.map { "\(period)s starting up to \($0.iso)" }
+        let baseline: String? = windows.baselineUntil.map { "\(period)s starting up to \($0.ukText)" }
             ?? windows.baselinePeriods.map { "first \($0) observed \(period)s" }
         let comparison: String? = windows.from.map { from in
-            "\(period)s from \(from.iso)" + (windows.to.map { " to \($0.iso)" } ?? "")
+            "\(period)s from \(from.ukText)" + (windows.to.map { " to \($0.ukText)" } ?? "")
         }
         if baseline != nil || comparison != nil {
             // As EvaluationWindows.choose fills in the window that was not given.

@@ -2,7 +2,7 @@ import WardData
 
 /// Dates as NHS board papers write them: "Jan 2024", "8 Jan 2024".
 enum DateText {
-    static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    static let monthNames = CivilDate.monthAbbreviations
 
     /// "Jan 2024".
     static func month(_ date: CivilDate) -> String {
@@ -11,10 +11,7 @@ enum DateText {
     }
 
     /// "8 Jan 2024".
-    static func day(_ date: CivilDate) -> String {
-        let (year, month, day) = date.components
-        return "\(day) \(monthNames[month - 1]) \(year)"
-    }
+    static func day(_ date: CivilDate) -> String { date.ukText }
 
     /// One period as a reader names it: "week of 8 Jan 2024", "Jan 2024", "8 Jan 2024".
     static func period(_ date: CivilDate, kind: String) -> String {

@@ -37,10 +37,10 @@ enum EventAggregation {
             tallies[key, default: (0, events.line[index])].count += 1
         }
         if before > 0 {
-            issues.warning("\(before) incident\(before == 1 ? "" : "s") dated before \(from.iso) (--from) left out of the counts")
+            issues.warning("\(before) incident\(before == 1 ? "" : "s") dated before \(from.ukText) (--from) left out of the counts")
         }
         if after > 0 {
-            issues.warning("\(after) incident\(after == 1 ? "" : "s") dated after \(to.iso) (--to) left out of the counts")
+            issues.warning("\(after) incident\(after == 1 ? "" : "s") dated after \(to.ukText) (--to) left out of the counts")
         }
         let keys = tallies.keys.sorted { a, b in
             if a.trust != b.trust { return a.trust < b.trust }

@@ -145,7 +145,7 @@ public enum SeriesBuilder {
         guard let first = values.first else { return nil }
         guard let combined = scope.combined(values) else {
             issues.append(InputIssue(.error, file: file, line: Int(records.line[group.first!]), column: nil,
-                                     message: "rows of \(series.trust) · \(series.ward) · \(series.measure) for \(records.period[group.first!].iso) carry different denominators, but --denominator-scope ward says they are the ward's",
+                                     message: "rows of \(series.trust) · \(series.ward) · \(series.measure) for \(records.period[group.first!].ukText) carry different denominators, but --denominator-scope ward says they are the ward's",
                                      hint: "use --denominator-scope row if each row has its own denominator"))
             return first
         }

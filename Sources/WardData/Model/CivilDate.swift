@@ -95,6 +95,19 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     public var description: String { iso }
 
+    /// Month names as UK board papers abbreviate them.
+    public static let monthAbbreviations = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// The date as a UK reader writes it, "8 Jan 2024": messages, notes and text tables
+    /// (CSV and JSON keep `iso`, which sorts and which Excel reads either way). Years
+    /// below 1000 keep four digits ("1 Jan 0001"), so a mistyped year shows as typed.
+    public var ukText: String {
+        let (year, month, day) = components
+        let digits = String(abs(year))
+        let paddedYear = (year < 0 ? "-" : "") + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+        return "\(day) \(Self.monthAbbreviations[month - 1]) \(paddedYear)"
+    }
+
     public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool { lhs.dayNumber < rhs.dayNumber }
 
     static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }

@@ -86,7 +86,7 @@ public enum ExposureReader {
                 let key = Key(trust: row.trust, ward: row.ward, period: day, value: EthnicCategory.normalise(row.raw))
                 if let earlier = seen[key] {
                     collected.row(line: row.line, column: header.names[group],
-                                  "\(row.trust) \(row.ward) \(day.iso) \"\(row.raw.prefix(40))\" already has bed days on line \(earlier)",
+                                  "\(row.trust) \(row.ward) \(day.ukText) \"\(row.raw.prefix(40))\" already has bed days on line \(earlier)",
                                   hint: "give each ward × period × ethnic group one row")
                     continue
                 }

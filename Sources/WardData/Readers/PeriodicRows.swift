@@ -82,7 +82,7 @@ struct ClosedWardRows {
             let indices = rows[ward]!
             let periods = Set(indices.map { table.period[$0] }).sorted()
             let name = periodKind.name
-            let span = periods.count == 1 ? periods[0].iso : "\(periods.count) \(name)s from \(periods.first!.iso) to \(periods.last!.iso)"
+            let span = periods.count == 1 ? periods[0].ukText : "\(periods.count) \(name)s from \(periods.first!.ukText) to \(periods.last!.ukText)"
             issues.warning(line: Int(table.line[indices[0]]), column: nil,
                            "\(strings[ward.trust]) · \(strings[ward.ward]): count 0 with denominator 0 on \(indices.count) row\(indices.count == 1 ? "" : "s") (\(span)) — a closed ward? read as missing \(name)s, not zeros")
         }

@@ -47,7 +47,7 @@ enum Duplicates {
                                dimensionNames: [String], issues: inout IssueCollector) {
         let first = group[0]
         let firstLine = Int(table.line[first])
-        var key = "\(strings[table.trust[first]]) · \(strings[table.ward[first]]) · \(strings[table.measure[first]]) · \(table.period[first].iso)"
+        var key = "\(strings[table.trust[first]]) · \(strings[table.ward[first]]) · \(strings[table.measure[first]]) · \(table.period[first].ukText)"
         for (column, name) in dimensionNames.enumerated() {
             key += " · \(name)=\(strings[table.dimensions[column][first]])"
         }

@@ -66,7 +66,7 @@ enum PeriodChecks {
         if monthly {
             for index in dates.indices {
                 guard let date = dates[index], date.components.day != 1 else { continue }
-                issues.row(line: Int(lines[index]), column: column, "\(date.iso) is not the first day of a month",
+                issues.row(line: Int(lines[index]), column: column, "\(date.ukText) is not the first day of a month",
                            hint: "monthly data is dated on the 1st of each month (or written YYYY-MM)")
                 dates[index] = nil
             }
@@ -80,7 +80,7 @@ enum PeriodChecks {
         let expected = options.weekStart ?? Weekday.allCases[tally.firstIndex(of: tally.max() ?? 0) ?? 0]
         for index in dates.indices {
             guard let date = dates[index], date.weekday != expected else { continue }
-            let shown = isWeekEnding ? "week ending \(date.adding(days: 6).iso)" : date.iso
+            let shown = isWeekEnding ? "week ending \(date.adding(days: 6).ukText)" : date.ukText
             let basis = options.weekStart != nil ? "--week-start says weeks start on \(expected.capitalized)"
                                                  : "most weeks in this file start on \(expected.capitalized)"
             issues.row(line: Int(lines[index]), column: column,

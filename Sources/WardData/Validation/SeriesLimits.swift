@@ -43,7 +43,7 @@ enum SeriesLimits {
             total += rows
             guard rows > options.maxRowsPerSeries else { continue }
             issues.error(line: Int(span.lastLine), column: column,
-                         "\(strings[key.trust]) · \(strings[key.ward]) · \(strings[key.measure]) runs from \(span.first.iso) (line \(span.firstLine)) to \(span.last.iso) (line \(span.lastLine)): \(rows) \(periodKind.name)s, more than the limit of \(options.maxRowsPerSeries) rows per series",
+                         "\(strings[key.trust]) · \(strings[key.ward]) · \(strings[key.measure]) runs from \(span.first.ukText) (line \(span.firstLine)) to \(span.last.ukText) (line \(span.lastLine)): \(rows) \(periodKind.name)s, more than the limit of \(options.maxRowsPerSeries) rows per series",
                          hint: "check the dates for a mistyped year; raise the limit with --max-rows-per-series")
         }
         checkTotal(total, series: order.count, options: options, issues: &issues)
@@ -57,9 +57,9 @@ enum SeriesLimits {
             let earliest = events.date.indices.min { events.date[$0] < events.date[$1] }
             let latest = events.date.indices.max { events.date[$0] < events.date[$1] }
             let fromFile = options.from == nil && options.to == nil
-            var span = "the observation window \(window.lowerBound.iso) to \(window.upperBound.iso)"
+            var span = "the observation window \(window.lowerBound.ukText) to \(window.upperBound.ukText)"
             if fromFile, let earliest, let latest {
-                span = "the incidents run from \(events.date[earliest].iso) (line \(events.line[earliest])) to \(events.date[latest].iso) (line \(events.line[latest])), and every ward × measure gets every \(periodKind.name) between"
+                span = "the incidents run from \(events.date[earliest].ukText) (line \(events.line[earliest])) to \(events.date[latest].ukText) (line \(events.line[latest])), and every ward × measure gets every \(periodKind.name) between"
             }
             issues.error(line: fromFile ? latest.map { Int(events.line[$0]) } : nil, column: nil,
                          "\(span): \(rows) \(periodKind.name)s, more than the limit of \(options.maxRowsPerSeries) rows per series",

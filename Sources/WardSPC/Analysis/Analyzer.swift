@@ -182,7 +182,7 @@ public enum Analyzer {
             warnings.append(rare)
         }
         if !dropped.isEmpty {
-            warnings.append("\(dropped.count) \(dataset.periodKind.name)\(dropped.count == 1 ? "" : "s") without a denominator left out of the chart (\(dropped.prefix(3).map(\.iso).joined(separator: ", "))\(dropped.count > 3 ? ", …" : ""))")
+            warnings.append("\(dropped.count) \(dataset.periodKind.name)\(dropped.count == 1 ? "" : "s") without a denominator left out of the chart (\(dropped.prefix(3).map(\.ukText).joined(separator: ", "))\(dropped.count > 3 ? ", …" : ""))")
         }
         let hasAllDenominators = denominators.count == periods.count && !periods.isEmpty
         let spcSeries = Series(periods: periods, numerators: numerators,
@@ -240,7 +240,7 @@ public enum Analyzer {
         var settings = settings.forMeasure(intervals.measure)
         settings.improvement = settings.improvement?.reversed
         if settings.chart == .t, let zero = intervals.days.firstIndex(of: 0) {
-            throw AnalysisError("\(intervals.trust) · \(intervals.ward) · \(intervals.measure): two incidents on \(intervals.dates[zero].iso) give a 0-day interval, which a t chart cannot take (it works on days^(1/3.6)); use --chart g, which counts days between incidents and allows 0")
+            throw AnalysisError("\(intervals.trust) · \(intervals.ward) · \(intervals.measure): two incidents on \(intervals.dates[zero].ukText) give a 0-day interval, which a t chart cannot take (it works on days^(1/3.6)); use --chart g, which counts days between incidents and allows 0")
         }
         let spcSeries = Series(periods: intervals.dates.map(\.dayNumber), numerators: intervals.days)
         let wardEvents = settings.events?.events(trust: intervals.trust, ward: intervals.ward) ?? []

@@ -79,7 +79,7 @@ public struct EvaluationWindows: Sendable, Equatable {
             baseline = Array(all.prefix(first))
         } else if let intervention {
             baseline = all.filter { periods[$0] < intervention }
-            notes.append("baseline: the periods before the ward's intervention on \(intervention.iso)")
+            notes.append("baseline: the periods before the ward's intervention on \(intervention.ukText)")
         } else if let from = settings.from {
             baseline = all.filter { periods[$0] < from }
             notes.append("baseline: every period before the comparison starts")

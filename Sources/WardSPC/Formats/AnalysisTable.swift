@@ -51,7 +51,7 @@ public enum AnalysisTable {
                      "\(report.chart.rawValue) chart (\(units(report))), \(report.rules.kind.rawValue) rules, improvement: \(report.rules.improvement.rawValue)"]
         if let reason = report.chartReason { lines.append("chart chosen: \(reason)") }
         for phase in report.phases {
-            var line = "phase \(phase.index): \(phase.start.iso) to \(phase.end.iso), centre \(number(phase.centre)) from \(phase.baselinePoints) baseline point\(phase.baselinePoints == 1 ? "" : "s")"
+            var line = "phase \(phase.index): \(phase.start.ukText) to \(phase.end.ukText), centre \(number(phase.centre)) from \(phase.baselinePoints) baseline point\(phase.baselinePoints == 1 ? "" : "s")"
             if let label = phase.label { line += " (\(label))" }
             lines.append(line)
             if let runs = phase.runs {
@@ -65,7 +65,7 @@ public enum AnalysisTable {
             }
         }
         for shift in report.sustainedShifts {
-            lines.append("sustained shift \(shift.start.iso) to \(shift.end.iso): new median \(number(shift.median))")
+            lines.append("sustained shift \(shift.start.ukText) to \(shift.end.ukText): new median \(number(shift.median))")
         }
         if report.rules.kind.hasIcons {
             lines.append("variation: \(report.variation?.rawValue ?? "none")  assurance: \(report.assurance?.rawValue ?? "none (no target)")")

@@ -12,7 +12,7 @@ enum EquityWording {
         }
         lines.append("Groups: \(result.grouping == .broad ? "broad (White A–C, Mixed D–G, Asian H–L, Black M–P, Other R–S)" : "detailed (NHS ethnic categories)"). Incidents whose ethnicity is not stated (Z) or not known (99) are left out of every group's numerator and denominator; 'unknown' is their share of all incidents.")
         for span in result.spans {
-            lines.append("Window \(span.window.rawValue): \(span.start.iso) to \(span.end.iso)")
+            lines.append("Window \(span.window.rawValue): \(span.start.ukText) to \(span.end.ukText)")
         }
         return lines
     }

@@ -84,7 +84,7 @@ enum EvaluationWording {
 
     static func window(_ figures: WindowFigures?, period: String) -> String {
         guard let figures else { return "none" }
-        return "\(figures.start.iso) to \(figures.end.iso) (\(figures.periods) \(period)\(figures.periods == 1 ? "" : "s"))"
+        return "\(figures.start.ukText) to \(figures.end.ukText) (\(figures.periods) \(period)\(figures.periods == 1 ? "" : "s"))"
     }
 
     /// "15% in 4 of 6 wards with an estimate, 25% in 2, 100% in 1".

@@ -46,9 +46,9 @@ public struct StudyWindows: Sendable, Equatable {
     /// Why these windows cannot be used, in words the person knows; `nil` when they can.
     public var problem: String? {
         if case .firstPeriods(let count) = baseline, count < 1 { return "the baseline must hold at least 1 period" }
-        if let from, let to, to < from { return "the comparison ends (\(to.iso)) before it starts (\(from.iso))" }
+        if let from, let to, to < from { return "the comparison ends (\(to.ukText)) before it starts (\(from.ukText))" }
         if let until = baselineUntil, let from, from <= until {
-            return "the comparison must start after the baseline ends (\(until.iso))"
+            return "the comparison must start after the baseline ends (\(until.ukText))"
         }
         return nil
     }

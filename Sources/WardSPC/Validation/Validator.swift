@@ -60,7 +60,7 @@ public enum Validator {
             report.series.append(quality)
             let name = "\(series.trust) · \(series.ward) · \(series.measure)"
             if !series.missingPeriods.isEmpty {
-                let shown = series.missingPeriods.prefix(5).map(\.iso).joined(separator: ", ")
+                let shown = series.missingPeriods.prefix(5).map(\.ukText).joined(separator: ", ")
                 let more = series.missingPeriods.count > 5 ? " and \(series.missingPeriods.count - 5) more" : ""
                 report.warnings.append(.init(file: dataset.file, line: nil, column: nil,
                                              message: "\(name): \(series.missingPeriods.count) missing \(dataset.periodKind.name)\(series.missingPeriods.count == 1 ? "" : "s") (\(shown)\(more)); treated as missing, not zero"))
@@ -68,7 +68,7 @@ public enum Validator {
             for period in quality.implausiblePeriods {
                 let slot = series.periods.firstIndex(of: period)!
                 report.warnings.append(.init(file: dataset.file, line: series.lines[slot], column: nil,
-                                             message: "\(name): \(formatNumber(series.values[slot])) in the \(dataset.periodKind.name) of \(period.iso) is more than \(Int(implausibleFactor))× the series median (\(formatNumber(median(series.values)))); check it"))
+                                             message: "\(name): \(formatNumber(series.values[slot])) in the \(dataset.periodKind.name) of \(period.ukText) is more than \(Int(implausibleFactor))× the series median (\(formatNumber(median(series.values)))); check it"))
             }
         }
         // Chart and series problems are the report's own: every chart problem is counted in
