@@ -103,8 +103,9 @@ final class WorkQueue: @unchecked Sendable {
                     guard !deadline.hasPassed else { return false }
                     started.set()
                     let result = work(deadline)
-                    if deadline.hasPassed { self.noteOverrun(deadline.overrun) }
-                    answer.give(deadline.hasPassed ? .late : .done(result))
+                    let late = deadline.hasPassed
+                    if late { self.noteOverrun(deadline.overrun) }
+                    answer.give(late ? .late : .done(result))
                     return true
                 }
             })

@@ -17,9 +17,9 @@ enum PointTooltip {
         switch report.period {
         case "week":
             svg.text("Week of ")
-            svg.text(DateText.day(point.period))
+            svg.text(point.period.ukText)
         case "month": svg.text(DateText.month(point.period))
-        default: svg.text(DateText.day(point.period))
+        default: svg.text(point.period.ukText)
         }
         svg.text(": ")
         svg.text(point.value.map(ValueText.reading) ?? "no value")

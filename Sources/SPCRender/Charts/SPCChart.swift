@@ -112,7 +112,7 @@ public enum SPCChart {
     static func description(_ report: SeriesReport, units: String, reading: String) -> String {
         var text = "\(ChartVocabulary.chartName(report.chart)) of \(DisplayName.measure(of: report).lowercased()) (\(units)) for \(report.trust) · \(report.ward)"
         if let first = report.points.first, let last = report.points.last {
-            text += ": \(ValueText.count(report.points.count, ChartVocabulary.periodSingular(report))) from \(DateText.day(first.period)) to \(DateText.day(last.period))"
+            text += ": \(ValueText.count(report.points.count, ChartVocabulary.periodSingular(report))) from \(first.period.ukText) to \(last.period.ukText)"
         }
         if report.phases.count > 1 { text += " in \(report.phases.count) phases" }
         return text + ". " + reading
@@ -255,7 +255,7 @@ public enum SPCChart {
             svg.attribute("stroke", Palette.phase)
             svg.attribute("stroke-dasharray", "1 3")
             svg.endStart()
-            svg.element("title", text: "\(DateText.day(note.date)): \(note.label)")
+            svg.element("title", text: "\(note.date.ukText): \(note.label)")
             svg.end("line")
             svg.start("text")
             svg.attribute("transform", text: "rotate(-90 \(Int(at - 3)) \(Int(plot.top + 4)))")
@@ -315,7 +315,7 @@ public enum SPCChart {
             svg.attribute("stroke-width", 1.5)
             svg.attribute("stroke-dasharray", "8 3")
             svg.endStart()
-            svg.element("title", text: "Sustained shift from \(DateText.day(shift.start)) to \(DateText.day(shift.end)): new median \(ValueText.reading(shift.median))")
+            svg.element("title", text: "Sustained shift from \(shift.start.ukText) to \(shift.end.ukText): new median \(ValueText.reading(shift.median))")
             svg.end("line")
         }
         if let target {

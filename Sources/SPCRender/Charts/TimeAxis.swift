@@ -29,7 +29,7 @@ struct TimeAxis: Sendable {
         var day = first
         while day <= last {
             let (_, month, dayOfMonth) = day.components
-            ticks.append(Tick(date: day, label: "\(dayOfMonth) \(DateText.monthNames[month - 1])"))
+            ticks.append(Tick(date: day, label: "\(dayOfMonth) \(CivilDate.monthAbbreviations[month - 1])"))
             day = day.adding(days: dayStep)
         }
         self.ticks = ticks

@@ -24,7 +24,7 @@ public enum PrintReport {
         for group in trusts {
             for ward in group.wards { wardPages(content, trust: group.trust, ward: ward.ward, series: ward.series, into: &pages) }
         }
-        let dataDate = content.series.compactMap { $0.points.last?.period }.max().map { "data to " + DateText.day($0) } ?? "no data"
+        let dataDate = content.series.compactMap { $0.points.last?.period }.max().map { "data to " + $0.ukText } ?? "no data"
         let title = TextFit.truncate(content.title, maxWidth: PrintPage.contentWidth * 0.55, fontSize: 7.5)
         return pages.enumerated().map { number, page in
             var page = page
@@ -45,7 +45,7 @@ public enum PrintReport {
         var span = ""
         if let first = content.series.compactMap({ $0.points.first?.period }).min(),
            let last = content.series.compactMap({ $0.points.last?.period }).max() {
-            span = ", \(DateText.day(first)) to \(DateText.day(last))"
+            span = ", \(first.ukText) to \(last.ukText)"
         }
         page.paragraph("\(ValueText.count(content.series.count, "chart")): \(ValueText.count(trusts, "trust")), \(ValueText.count(wards, "ward")), \(ValueText.count(measures, "measure"))\(span). Data: \(content.provenance.dataFile)\(content.provenance.eventsFile.map { "; events: \($0)" } ?? ""). Generated \(content.provenance.generated) by \(content.provenance.software).",
                        size: 9, fill: Palette.secondaryText)

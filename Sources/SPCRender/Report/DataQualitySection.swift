@@ -84,7 +84,7 @@ enum DataQualitySection {
 
     static func dates(_ dates: [CivilDate]) -> String {
         guard !dates.isEmpty else { return "–" }
-        let shown = dates.prefix(4).map(DateText.day).joined(separator: ", ")
+        let shown = dates.prefix(4).map(\.ukText).joined(separator: ", ")
         return dates.count > 4 ? "\(dates.count): \(shown), …" : shown
     }
 }

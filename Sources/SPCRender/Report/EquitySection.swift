@@ -43,7 +43,7 @@ enum EquitySection {
             html.paragraph(note.prefix(1).uppercased() + note.dropFirst() + ".")
         }
         for span in equity.spans where span.window != .all {
-            html.paragraph("\(span.window == .baseline ? "Before" : "After") (\(span.window.rawValue)): \(DateText.day(span.start)) to \(DateText.day(span.end)).", class: "muted")
+            html.paragraph("\(span.window == .baseline ? "Before" : "After") (\(span.window.rawValue)): \(span.start.ukText) to \(span.end.ukText).", class: "muted")
         }
         for measure in measures(equity) {
             html.element("h3", text: DisplayName.measure(measure))

@@ -132,7 +132,7 @@ public enum HTMLReport {
         var periods = ""
         if let first = content.series.compactMap({ $0.points.first?.period }).min(),
            let last = content.series.compactMap({ $0.points.last?.period }).max() {
-            periods = ", \(DateText.day(first)) to \(DateText.day(last))"
+            periods = ", \(first.ukText) to \(last.ukText)"
         }
         html.paragraph("\(ValueText.count(content.series.count, "chart")): \(ValueText.count(trusts.count, "trust")), \(ValueText.count(wards, "ward")), \(ValueText.count(measures, "measure"))\(periods). Data: \(content.provenance.dataFile)\(content.provenance.eventsFile.map { "; events: \($0)" } ?? ""). Generated \(content.provenance.generated) by \(content.provenance.software).", class: "meta")
         html.open("nav", class: "contents")

@@ -187,9 +187,9 @@ public enum ReportBuilder {
         return flags
     }
 
-    /// Today's date (UTC), ISO.
+    /// Today's date (UTC), as the report writes dates: "7 Dec 2026".
     public static func today() -> String {
         let seconds = Int(Date().timeIntervalSince1970)
-        return CivilDate(dayNumber: Int32(seconds / 86_400)).iso
+        return CivilDate(dayNumber: Int32(seconds / 86_400)).ukText
     }
 }

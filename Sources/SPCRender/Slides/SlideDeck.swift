@@ -49,7 +49,7 @@ public enum SlideDeck {
         var span = ""
         if let first = content.series.compactMap({ $0.points.first?.period }).min(),
            let last = content.series.compactMap({ $0.points.last?.period }).max() {
-            span = ", \(DateText.day(first)) to \(DateText.day(last))"
+            span = ", \(first.ukText) to \(last.ukText)"
         }
         lines.append(("\(ValueText.count(content.series.count, "chart")): \(ValueText.count(trusts, "trust")), \(ValueText.count(wards, "ward"))\(span).", 1600, false))
         if let headline = content.headline {

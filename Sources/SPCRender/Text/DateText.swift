@@ -1,24 +1,20 @@
 import WardData
 
-/// Dates as NHS board papers write them: "Jan 2024", "8 Jan 2024".
+/// Dates as NHS board papers write them: "Jan 2024", "week of 8 Jan 2024" (a single day,
+/// "8 Jan 2024", is `CivilDate.ukText`).
 enum DateText {
-    static let monthNames = CivilDate.monthAbbreviations
-
     /// "Jan 2024".
     static func month(_ date: CivilDate) -> String {
         let (year, month, _) = date.components
-        return "\(monthNames[month - 1]) \(year)"
+        return "\(CivilDate.monthAbbreviations[month - 1]) \(year)"
     }
-
-    /// "8 Jan 2024".
-    static func day(_ date: CivilDate) -> String { date.ukText }
 
     /// One period as a reader names it: "week of 8 Jan 2024", "Jan 2024", "8 Jan 2024".
     static func period(_ date: CivilDate, kind: String) -> String {
         switch kind {
-        case "week": return "week of " + day(date)
+        case "week": return "week of " + date.ukText
         case "month": return month(date)
-        default: return day(date)
+        default: return date.ukText
         }
     }
 
@@ -27,7 +23,7 @@ enum DateText {
         let (firstYear, firstMonth, _) = first.components
         let (lastYear, lastMonth, _) = last.components
         if firstYear == lastYear && firstMonth == lastMonth { return month(first) }
-        if firstYear == lastYear { return "\(monthNames[firstMonth - 1])–\(month(last))" }
+        if firstYear == lastYear { return "\(CivilDate.monthAbbreviations[firstMonth - 1])–\(month(last))" }
         return "\(month(first))–\(month(last))"
     }
 }

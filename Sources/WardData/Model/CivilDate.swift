@@ -70,11 +70,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public var iso: String {
         let (year, month, day) = components
         guard (0...9999).contains(year) else {
-            func pad(_ value: Int, _ width: Int) -> String {
-                let digits = String(value)
-                return String(repeating: "0", count: max(0, width - digits.count)) + digits
-            }
-            return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+            return "\(Self.padded(year, 4))-\(Self.padded(month, 2))-\(Self.padded(day, 2))"
         }
         // Ten ASCII bytes written directly: this runs for every point of every output.
         return String(unsafeUninitializedCapacity: 10) { buffer in
@@ -103,9 +99,13 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// below 1000 keep four digits ("1 Jan 0001"), so a mistyped year shows as typed.
     public var ukText: String {
         let (year, month, day) = components
-        let digits = String(abs(year))
-        let paddedYear = (year < 0 ? "-" : "") + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
-        return "\(day) \(Self.monthAbbreviations[month - 1]) \(paddedYear)"
+        return "\(day) \(Self.monthAbbreviations[month - 1]) \(Self.padded(year, 4))"
+    }
+
+    /// `value` with leading zeros to `width` digits, its sign (if any) in front: "0005", "-0044".
+    private static func padded(_ value: Int, _ width: Int) -> String {
+        let digits = String(value.magnitude)
+        return (value < 0 ? "-" : "") + String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 
     public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool { lhs.dayNumber < rhs.dayNumber }
